@@ -1,0 +1,3 @@
+using Otklik.Cli;
+
+return await OtklikApp.RunAsync(args);

@@ -1,0 +1,11 @@
+namespace Otklik.Model;
+
+/// <summary>Where an official account lives.</summary>
+public enum Platform
+{
+    Vk,
+    Telegram,
+    Ok,
+    Website,
+    Other,
+}
