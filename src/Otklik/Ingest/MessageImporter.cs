@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Otklik.Errors;
+using Otklik.Privacy;
+using Otklik.Storage;
+
+namespace Otklik.Ingest;
+
+/// <summary>
+/// Imports message files into the store: reads and validates on one thread while the previous batch is written on
+/// another, so parsing and the database overlap. Memory is a few batches, whatever the file size. Bad records go to
+/// quarantine with file and line and never stop the run; the same (channel, external id) twice is imported once.
+/// </summary>
+public sealed class MessageImporter
+{
+    /// <summary>Records per transaction: large enough to amortize the commit, small enough to keep memory flat.</summary>
+    public const int DefaultBatchSize = 5000;
+
+    private readonly IOtklikStore _store;
+    private readonly Pseudonymizer _pseudonymizer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _batchSize;
+
+    public MessageImporter(
+        IOtklikStore store, Pseudonymizer pseudonymizer, TimeProvider time, ILogger<MessageImporter>? logger = null, int batchSize = DefaultBatchSize)
+    {
+        _store = store;
+        _pseudonymizer = pseudonymizer;
+        _time = time;
+        _logger = logger ?? NullLogger<MessageImporter>.Instance;
+        _batchSize = batchSize > 0 ? batchSize : DefaultBatchSize;
+    }
+
+    /// <summary>
+    /// Imports <paramref name="files"/> in order. Throws <see cref="OtklikException"/> before importing anything when a
+    /// file is missing or of unknown format; a database failure mid-way keeps the batches already committed, and running
+    /// the import again completes it.
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(
+        IReadOnlyList<string> files, ImportSpec spec, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(spec);
+        var paths = files.Select(Path.GetFullPath).ToList();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                throw new OtklikException($"File not found: {path}", "Check the path; it is relative to the current folder.");
+            }
+
+            if (spec.FormatOf(path) is null)
+            {
+                throw new OtklikException(
+                    $"Cannot tell the format of {path} from its extension.", "Add --format jsonl or --format csv (or --preset kursk).");
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var batches = Channel.CreateBounded<Pending>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(paths, spec, batches.Writer, stop.Token), stop.Token);
+
+        long read = 0, imported = 0, duplicates = 0, quarantined = 0;
+        try
+        {
+            await foreach (var pending in batches.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                var outcome = await _store.ImportBatchAsync(pending.Batch, stop.Token).ConfigureAwait(false);
+                read += pending.Read;
+                imported += outcome.Imported;
+                duplicates += outcome.Duplicates + pending.DuplicatesInBatch;
+                quarantined += pending.Batch.Rejected.Count;
+                Log.BatchCommitted(_logger, outcome.Imported, outcome.Duplicates + pending.DuplicatesInBatch, pending.Batch.Rejected.Count);
+                progress?.Report(new ImportProgress(
+                    pending.File, pending.FileIndex, paths.Count, pending.Position, pending.Length, read, imported, duplicates, quarantined));
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(producer).ConfigureAwait(false);
+            throw;
+        }
+
+        await producer.ConfigureAwait(false);
+        Log.ImportDone(_logger, read, imported, duplicates, quarantined);
+        return new ImportSummary(paths, read, imported, duplicates, quarantined, clock.Elapsed);
+    }
+
+    private async Task ProduceAsync(List<string> paths, ImportSpec spec, ChannelWriter<Pending> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = _time.GetUtcNow();
+            var context = new RecordContext(spec.Channel, _pseudonymizer, now);
+            for (var index = 0; index < paths.Count; index++)
+            {
+                var path = paths[index];
+                Log.ImportingFile(_logger, path, spec.FormatOf(path)!.Value.ToString());
+                using var reader = MessageReaders.Open(path, spec, context);
+                var actor = "import:" + Path.GetFileName(path);
+                var messages = new List<IncomingMessage>(_batchSize);
+                var rejected = new List<QuarantineEntry>();
+                var seen = new HashSet<(string, string)>();
+                int readInBatch = 0, duplicatesInBatch = 0;
+
+                async Task FlushAsync()
+                {
+                    var batch = new ImportBatch(messages, rejected, actor, now);
+                    await writer.WriteAsync(
+                            new Pending(batch, readInBatch, duplicatesInBatch, path, index, reader.Position, reader.Length),
+                            cancellationToken)
+                        .ConfigureAwait(false);
+                    messages = new List<IncomingMessage>(_batchSize);
+                    rejected = [];
+                    seen.Clear();
+                    readInBatch = duplicatesInBatch = 0;
+                }
+
+                foreach (var record in reader.Read(cancellationToken))
+                {
+                    readInBatch++;
+                    if (record.Message is { } message)
+                    {
+                        // The store requires distinct keys within a batch; repeats inside one batch are duplicates here.
+                        if (seen.Add((message.Channel, message.ExternalId)))
+                        {
+                            messages.Add(message);
+                        }
+                        else
+                        {
+                            duplicatesInBatch++;
+                        }
+                    }
+                    else
+                    {
+                        Log.Quarantined(_logger, path, record.Line, record.Error!);
+                        rejected.Add(new QuarantineEntry(0, now, path, record.Line, record.Error!, record.Excerpt));
+                    }
+
+                    if (messages.Count + rejected.Count >= _batchSize)
+                    {
+                        await FlushAsync().ConfigureAwait(false);
+                    }
+                }
+
+                await FlushAsync().ConfigureAwait(false);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.TryComplete(e);
+        }
+    }
+
+    private sealed record Pending(
+        ImportBatch Batch, int Read, int DuplicatesInBatch, string File, int FileIndex, long Position, long Length);
+}

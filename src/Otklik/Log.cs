@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Otklik;
+
+/// <summary>
+/// Every log message of the core, in one place. Personal data never goes in: message texts and author names are not
+/// parameters of any of these, only files, line numbers, counts and reasons.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Migrated {Database} from schema version {From} to {To}")]
+    public static partial void Migrated(ILogger logger, string database, int from, int to);
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Importing {File} as {Format}")]
+    public static partial void ImportingFile(ILogger logger, string file, string format);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Committed a batch: {Imported} new, {Duplicates} duplicates, {Quarantined} quarantined")]
+    public static partial void BatchCommitted(ILogger logger, int imported, int duplicates, int quarantined);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Quarantined {File} line {Line}: {Reason}")]
+    public static partial void Quarantined(ILogger logger, string file, long line, string reason);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Import done: {Read} read, {Imported} imported, {Duplicates} duplicates, {Quarantined} quarantined")]
+    public static partial void ImportDone(ILogger logger, long read, long imported, long duplicates, long quarantined);
+}
