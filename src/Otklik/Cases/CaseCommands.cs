@@ -170,7 +170,7 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
         };
         var (before, after) = action is CaseAction.Assign or CaseAction.Reassign
             ? (Id(current.BodyId), Id(body))
-            : (current.Status.ToString(), next.ToString());
+            : (Name(current.Status), Name(next));
         await session.AddEventAsync(current.Id, now, actor, kind, before, after, reason, cancellationToken);
         return token;
     }

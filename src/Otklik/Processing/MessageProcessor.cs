@@ -1,5 +1,4 @@
 using Otklik.Cases;
-using Otklik.Folding;
 using Otklik.Model;
 using Otklik.Sla;
 using Otklik.Storage.Cases;
@@ -80,7 +79,7 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
             if (similarity >= options.DuplicateSimilarity)
             {
                 await session.CountMessageAsync(candidate.Id, now, cancellationToken);
-                await session.AttachMessageAsync(stored.Id, candidate.Id, text, now, cancellationToken);
+                await session.AttachMessageAsync(stored.Id, candidate.Id, cancellationToken);
                 await session.AddEventAsync(candidate.Id, now, Actors.System, EventKinds.MessageJoined, null,
                     stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     FormattableString.Invariant($"near-duplicate, similarity {similarity:0.00}"), cancellationToken);
@@ -94,22 +93,16 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
             new NewCase(
                 analysis.TopicGroup, analysis.Topic, analysis.Place, bodyId, assign ? CaseStatus.Assigned : CaseStatus.New,
                 analysis.FirstReplyDue ?? firstReplyDue, analysis.AnswerDue ?? answerDue, now, analysis.LabelSource,
-                analysis.Confidence, analysis.Reasons, Title(text), fingerprint, stored.Message.Simulated),
+                analysis.Confidence, analysis.Reasons, fingerprint, stored.Message.Simulated),
             cancellationToken);
         await session.CountMessageAsync(caseId, now, cancellationToken);
-        await session.AttachMessageAsync(stored.Id, caseId, text, now, cancellationToken);
-        await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Created, null, nameof(CaseStatus.New),
+        await session.AttachMessageAsync(stored.Id, caseId, cancellationToken);
+        await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Created, null, "new",
             string.Join("; ", analysis.Reasons), cancellationToken);
         if (assign)
         {
-            await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Assigned, nameof(CaseStatus.New), nameof(CaseStatus.Assigned),
+            await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Assigned, "new", "assigned",
                 "routed: " + analysis.BodyName, cancellationToken);
         }
-    }
-
-    private static string Title(string text)
-    {
-        var plain = RussianText.StripHtml(text);
-        return plain.Length <= 140 ? plain : plain[..140];
     }
 }

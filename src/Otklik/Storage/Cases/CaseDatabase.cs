@@ -1,23 +1,24 @@
+using Microsoft.Extensions.Logging;
+
 namespace Otklik.Storage.Cases;
 
 /// <summary>
-/// The workflow database: cases, their messages, events, responses, the bodies registry, users and API keys,
-/// on SQLite or PostgreSQL (see <see cref="SqlDialect"/>). Work goes through a <see cref="CaseSession"/>.
+/// The case workflow's access to the store's database (the same tables as <see cref="IOtklikStore"/>): sessions
+/// that span several statements in one transaction, which processing and transitions need.
 /// </summary>
 public sealed class CaseDatabase(SqlDialect dialect)
 {
     public SqlDialect Dialect { get; } = dialect;
 
-    /// <summary>Creates the tables and indexes that are missing. Safe to call at every start.</summary>
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    /// <summary>Migrates the database named by <paramref name="db"/> (a SQLite path or a PostgreSQL connection string) and opens it.</summary>
+    public static async Task<CaseDatabase> OpenAsync(string db, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
     {
-        await using var session = await OpenAsync(write: true, cancellationToken);
-        foreach (var statement in Dialect.Schema())
+        await using (await OtklikStores.OpenAsync(db, loggers, cancellationToken))
         {
-            await session.ExecuteAsync(statement, cancellationToken);
+            // Opening the store applies the migrations; the workflow then uses its own connections.
         }
 
-        await session.CommitAsync(cancellationToken);
+        return new CaseDatabase(SqlDialect.FromDb(db));
     }
 
     /// <summary>

@@ -3,6 +3,8 @@ using System.Globalization;
 using Otklik.Folding;
 using Otklik.Model;
 
+using Otklik.Storage.Sql;
+
 namespace Otklik.Storage.Cases;
 
 public sealed partial class CaseSession
@@ -15,10 +17,10 @@ public sealed partial class CaseSession
         var key = RussianText.FoldName(body.Name);
         var id = await ScalarAsync(
             """
-            INSERT INTO bodies (name, name_key, short_name, level, region_code, parent_id, region, district, city, contacts)
-            VALUES (@n, @k, @s, @l, @rc, @p, @r, @d, @c, @contacts) ON CONFLICT (name_key) DO NOTHING RETURNING id
+            INSERT INTO bodies (name, folded_name, short_name, level, region_code, parent_id, region, district, city, contacts)
+            VALUES (@n, @k, @s, @l, @rc, @p, @r, @d, @c, @contacts) ON CONFLICT (folded_name) DO NOTHING RETURNING id
             """,
-            cancellationToken, ("n", body.Name.Trim()), ("k", key), ("s", body.ShortName), ("l", body.Level.ToString()),
+            cancellationToken, ("n", body.Name.Trim()), ("k", key), ("s", body.ShortName), ("l", DbEnum<BodyLevel>.ToDb(body.Level)),
             ("rc", body.RegionCode), ("p", body.ParentId), ("r", body.Territory.Region), ("d", body.Territory.District),
             ("c", body.Territory.City), ("contacts", body.Contacts));
         return id is not null
@@ -27,7 +29,7 @@ public sealed partial class CaseSession
     }
 
     public async Task<long?> FindBodyByNameAsync(string name, CancellationToken cancellationToken = default) =>
-        await ScalarAsync("SELECT id FROM bodies WHERE name_key = @k", cancellationToken, ("k", RussianText.FoldName(name))) is { } id
+        await ScalarAsync("SELECT id FROM bodies WHERE folded_name = @k", cancellationToken, ("k", RussianText.FoldName(name))) is { } id
             ? Convert.ToInt64(id, CultureInfo.InvariantCulture)
             : null;
 
@@ -61,17 +63,17 @@ public sealed partial class CaseSession
             INSERT INTO accounts (platform, handle, url, kind, owner_body_id, owner_official_id, followers)
             VALUES (@p, @h, @u, @k, @b, @o, @f) RETURNING id
             """,
-            cancellationToken, ("p", account.Platform.ToString()), ("h", account.Handle), ("u", account.Url), ("k", account.Kind.ToString()),
+            cancellationToken, ("p", DbEnum<Platform>.ToDb(account.Platform)), ("h", account.Handle), ("u", account.Url), ("k", DbEnum<AccountKind>.ToDb(account.Kind)),
             ("b", account.OwnerBodyId), ("o", account.OwnerOfficialId), ("f", account.Followers)), CultureInfo.InvariantCulture);
 
     public Task<List<Account>> ListAccountsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SELECT id, platform, handle, url, kind, owner_body_id, owner_official_id, followers FROM accounts ORDER BY id",
-            r => new Account(r.GetInt64(0), Enum.Parse<Platform>(r.GetString(1)), r.GetString(2), Db.Str(r, 3),
-                Enum.Parse<AccountKind>(r.GetString(4)), Db.Long(r, 5), Db.Long(r, 6), Db.Long(r, 7)),
+            r => new Account(r.GetInt64(0), DbEnum<Platform>.Parse(r.GetString(1)), r.GetString(2), Db.Str(r, 3),
+                DbEnum<AccountKind>.Parse(r.GetString(4)), Db.Long(r, 5), Db.Long(r, 6), Db.Long(r, 7)),
             cancellationToken);
 
-    private static Body ReadBody(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), Db.Str(r, 2), Enum.Parse<BodyLevel>(r.GetString(3)), Db.Str(r, 4), Db.Long(r, 5),
+    private Body ReadBody(DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), Db.Str(r, 2), DbEnum<BodyLevel>.Parse(r.GetString(3)), Db.Str(r, 4), Db.Long(r, 5),
         new Territory(Db.Str(r, 4), Db.Str(r, 6), Db.Str(r, 7), Db.Str(r, 8)), Db.Str(r, 9));
 }

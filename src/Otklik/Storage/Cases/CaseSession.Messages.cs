@@ -1,12 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
 
+using Otklik.Storage.Sql;
+
 namespace Otklik.Storage.Cases;
 
 public sealed partial class CaseSession
 {
     private const string MessageColumns = """
-        id, channel, external_id, text, received_at, url, author_id, author_raw, posted_at, account_id, reply_to, lat, lon,
+        id, channel, external_id, text, received_at, url, author_id, author_raw, posted_at, account_id, reply_to_external_id, geo_lat, geo_lon,
         address, topic_hint, topic_group_hint, body_hint, region_hint, city_hint, simulated, case_id, text_removed_at
         FROM messages
         """;
@@ -17,14 +19,14 @@ public sealed partial class CaseSession
         var id = await ScalarAsync(
             """
             INSERT INTO messages (channel, external_id, text, received_at, url, author_id, author_raw, posted_at, account_id,
-                reply_to, lat, lon, address, topic_hint, topic_group_hint, body_hint, region_hint, city_hint, simulated)
+                reply_to_external_id, geo_lat, geo_lon, address, topic_hint, topic_group_hint, body_hint, region_hint, city_hint, simulated)
             VALUES (@ch, @ext, @text, @recv, @url, @aid, @araw, @posted, @acc, @reply, @lat, @lon, @addr, @th, @tgh, @bh, @rh, @ch2, @sim)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
             cancellationToken,
-            ("ch", m.Channel), ("ext", m.ExternalId), ("text", m.Text), ("recv", Db.Ms(m.ReceivedAt)), ("url", m.Url),
-            ("aid", m.AuthorId), ("araw", m.AuthorRaw), ("posted", Db.Ms(m.PostedAt)), ("acc", m.AccountId), ("reply", m.ReplyTo),
+            ("ch", m.Channel), ("ext", m.ExternalId), ("text", m.Text), ("recv", T(m.ReceivedAt)), ("url", m.Url),
+            ("aid", m.AuthorId), ("araw", m.AuthorRaw), ("posted", T(m.PostedAt)), ("acc", m.AccountId), ("reply", m.ReplyTo),
             ("lat", m.Latitude), ("lon", m.Longitude), ("addr", m.Address), ("th", m.TopicHint), ("tgh", m.TopicGroupHint),
             ("bh", m.BodyHint), ("rh", m.RegionHint), ("ch2", m.CityHint), ("sim", Db.Flag(m.Simulated)));
         if (id is not null)
@@ -40,18 +42,14 @@ public sealed partial class CaseSession
 
     /// <summary>Messages not yet turned into (or joined to) a case, oldest first.</summary>
     public Task<List<StoredMessage>> PendingMessagesAsync(int limit, CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {MessageColumns} WHERE processed_at IS NULL ORDER BY id LIMIT @n", ReadMessage, cancellationToken, ("n", (long)limit));
+        QueryAsync($"SELECT {MessageColumns} WHERE case_id IS NULL ORDER BY id LIMIT @n", ReadMessage, cancellationToken, ("n", (long)limit));
 
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken = default) =>
-        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM messages WHERE processed_at IS NULL", cancellationToken), CultureInfo.InvariantCulture);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM messages WHERE case_id IS NULL", cancellationToken), CultureInfo.InvariantCulture);
 
-    /// <summary>Marks a message processed into its case; in the same transaction as the case's changes.</summary>
-    public async Task AttachMessageAsync(long messageId, long caseId, string text, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        await ExecuteAsync("UPDATE messages SET case_id = @case, processed_at = @at WHERE id = @id",
-            cancellationToken, ("id", messageId), ("case", caseId), ("at", Db.Ms(at)));
-        await _dialect.IndexTextAsync(this, messageId, caseId, text, cancellationToken);
-    }
+    /// <summary>Marks a message processed into its case (a message with a case is done); in the same transaction as the case's changes.</summary>
+    public Task<int> AttachMessageAsync(long messageId, long caseId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE messages SET case_id = @case WHERE id = @id", cancellationToken, ("id", messageId), ("case", caseId));
 
     public Task<List<StoredMessage>> MessagesOfCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {MessageColumns} WHERE case_id = @case ORDER BY id", ReadMessage, cancellationToken, ("case", caseId));
@@ -68,31 +66,24 @@ public sealed partial class CaseSession
         var rows = await QueryAsync(
             $"""
             SELECT m.id, m.case_id FROM messages m JOIN cases c ON c.id = m.case_id
-            WHERE c.status = 'Closed' AND c.closed_at < @before AND m.text_removed_at IS NULL
+            WHERE c.status = 'closed' AND c.closed_at < @before AND m.text_removed_at IS NULL
             ORDER BY m.id LIMIT @n
             """,
-            r => (Id: r.GetInt64(0), CaseId: r.GetInt64(1)), cancellationToken, ("before", Db.Ms(closedBefore)), ("n", (long)limit));
+            r => (Id: r.GetInt64(0), CaseId: r.GetInt64(1)), cancellationToken, ("before", T(closedBefore)), ("n", (long)limit));
         foreach (var row in rows)
         {
             await ExecuteAsync("UPDATE messages SET text = '', author_raw = NULL, text_removed_at = @at WHERE id = @id",
-                cancellationToken, ("id", row.Id), ("at", Db.Ms(at)));
-            await _dialect.UnindexTextAsync(this, row.Id, cancellationToken);
+                cancellationToken, ("id", row.Id), ("at", T(at)));
         }
 
-        var cases = rows.Select(r => r.CaseId).Distinct().ToList();
-        foreach (var caseId in cases)
-        {
-            await ExecuteAsync("UPDATE cases SET title = '' WHERE id = @id", cancellationToken, ("id", caseId));
-        }
-
-        return cases;
+        return rows.Select(r => r.CaseId).Distinct().ToList();
     }
 
-    private static StoredMessage ReadMessage(DbDataReader r) => new(
+    private StoredMessage ReadMessage(DbDataReader r) => new(
         r.GetInt64(0),
         new NewMessage(
-            r.GetString(1), r.GetString(2), r.GetString(3), Db.Time(r, 4), Db.Str(r, 5), Db.Str(r, 6), Db.Str(r, 7),
-            Db.TimeOrNull(r, 8), Db.Long(r, 9), Db.Str(r, 10), Db.Double(r, 11), Db.Double(r, 12), Db.Str(r, 13),
+            r.GetString(1), r.GetString(2), r.GetString(3), Time(r, 4), Db.Str(r, 5), Db.Str(r, 6), Db.Str(r, 7),
+            TimeOrNull(r, 8), Db.Long(r, 9), Db.Str(r, 10), Db.Double(r, 11), Db.Double(r, 12), Db.Str(r, 13),
             Db.Str(r, 14), Db.Str(r, 15), Db.Str(r, 16), Db.Str(r, 17), Db.Str(r, 18), r.GetInt64(19) != 0),
         Db.Long(r, 20),
         !r.IsDBNull(21));

@@ -1,3 +1,5 @@
+using Otklik.Storage.Sql;
+
 namespace Otklik.Storage.Cases;
 
 public sealed partial class CaseSession
@@ -14,9 +16,9 @@ public sealed partial class CaseSession
                 OR (c.answered_at IS NULL AND c.answer_due < @esc AND (c.sla_flags & 4) = 0))
             ORDER BY c.id LIMIT @n
             """,
-            r => new SlaRow(r.GetInt64(0), Db.Long(r, 1), Db.Long(r, 2), Db.Time(r, 3), Db.Time(r, 4), Db.TimeOrNull(r, 5),
-                Db.TimeOrNull(r, 6), (SlaFlags)r.GetInt64(7)),
-            cancellationToken, ("now", Db.Ms(now)), ("esc", Db.Ms(now - escalateAfter)), ("n", (long)limit));
+            r => new SlaRow(r.GetInt64(0), Db.Long(r, 1), Db.Long(r, 2), Time(r, 3), Time(r, 4), TimeOrNull(r, 5),
+                TimeOrNull(r, 6), (SlaFlags)r.GetInt64(7)),
+            cancellationToken, ("now", T(now)), ("esc", T(now - escalateAfter)), ("n", (long)limit));
 
     public Task<int> SetSlaFlagsAsync(long caseId, SlaFlags flags, long? escalatedTo, CancellationToken cancellationToken = default) =>
         ExecuteAsync(

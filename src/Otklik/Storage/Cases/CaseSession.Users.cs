@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using Otklik.Access;
 
+using Otklik.Storage.Sql;
+
 namespace Otklik.Storage.Cases;
 
 public sealed partial class CaseSession
@@ -15,7 +17,7 @@ public sealed partial class CaseSession
             INSERT INTO users (name, role, body_id, include_children, password_hash, created_at)
             VALUES (@n, @r, @b, @c, @h, @at) ON CONFLICT (name) DO NOTHING RETURNING id
             """,
-            cancellationToken, ("n", name), ("r", role.ToString()), ("b", bodyId), ("c", Db.Flag(includeChildBodies)), ("h", passwordHash), ("at", Db.Ms(at)))
+            cancellationToken, ("n", name), ("r", DbEnum<Role>.ToDb(role)), ("b", bodyId), ("c", Db.Flag(includeChildBodies)), ("h", passwordHash), ("at", T(at)))
             is { } id ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
 
     public async Task<UserRecord?> FindUserAsync(string name, CancellationToken cancellationToken = default) =>
@@ -36,7 +38,7 @@ public sealed partial class CaseSession
     public async Task<long> AddApiKeyAsync(long userId, string name, string keyHash, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Convert.ToInt64(await ScalarAsync(
             "INSERT INTO api_keys (user_id, name, key_hash, created_at) VALUES (@u, @n, @h, @at) RETURNING id",
-            cancellationToken, ("u", userId), ("n", name), ("h", keyHash), ("at", Db.Ms(at))), CultureInfo.InvariantCulture);
+            cancellationToken, ("u", userId), ("n", name), ("h", keyHash), ("at", T(at))), CultureInfo.InvariantCulture);
 
     /// <summary>The user an unrevoked API key belongs to, by the key's hash.</summary>
     public async Task<UserRecord?> FindUserByApiKeyAsync(string keyHash, CancellationToken cancellationToken = default) =>
@@ -44,6 +46,6 @@ public sealed partial class CaseSession
             "SELECT u.id, u.name, u.role, u.body_id, u.include_children, u.password_hash, u.created_at FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = @h AND k.revoked_at IS NULL",
             ReadUser, cancellationToken, ("h", keyHash))).FirstOrDefault();
 
-    private static UserRecord ReadUser(DbDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), Enum.Parse<Role>(r.GetString(2)), Db.Long(r, 3), r.GetInt64(4) != 0, Db.Str(r, 5), Db.Time(r, 6));
+    private UserRecord ReadUser(DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), DbEnum<Role>.Parse(r.GetString(2)), Db.Long(r, 3), r.GetInt64(4) != 0, Db.Str(r, 5), Time(r, 6));
 }

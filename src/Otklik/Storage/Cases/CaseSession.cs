@@ -1,5 +1,7 @@
 using System.Data.Common;
 
+using Otklik.Storage.Sql;
+
 namespace Otklik.Storage.Cases;
 
 /// <summary>One connection (and, for writes, one transaction) to the workflow database. Partial files per table.</summary>
@@ -36,6 +38,13 @@ public sealed partial class CaseSession : IAsyncDisposable
 
         await _connection.DisposeAsync();
     }
+
+    /// <summary>A time as this database stores it; null stays null.</summary>
+    internal object? T(DateTimeOffset? time) => time is { } t ? _dialect.TimeToDb(t) : null;
+
+    internal DateTimeOffset Time(DbDataReader r, int i) => _dialect.ReadTime(r, i);
+
+    internal DateTimeOffset? TimeOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : _dialect.ReadTime(r, i);
 
     internal async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {

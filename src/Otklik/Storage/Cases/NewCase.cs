@@ -15,6 +15,5 @@ public sealed record NewCase(
     string? LabelSource,
     double? Confidence,
     IReadOnlyList<string> Reasons,
-    string Title,
     byte[] Fingerprint,
     bool Simulated);

@@ -1,10 +1,13 @@
 using System.Data.Common;
+using Otklik.Storage.Postgres;
+using Otklik.Storage.Sqlite;
 
 namespace Otklik.Storage.Cases;
 
 /// <summary>
-/// What differs between the two case databases: connections, DDL and full-text search. Everything else is one SQL text
-/// shared by both (parameters as <c>@name</c>, <c>ON CONFLICT … RETURNING</c>, times as Unix milliseconds).
+/// What differs between the two databases for the case workflow: connections, time encoding and full-text search.
+/// Everything else is one SQL text shared by both (parameters as <c>@name</c>, <c>ON CONFLICT … RETURNING</c>).
+/// The schema is the foundation's, migrated by <see cref="OtklikStores"/> (the workflow's part is <see cref="WorkflowSchema"/>).
 /// </summary>
 public abstract class SqlDialect
 {
@@ -15,13 +18,9 @@ public abstract class SqlDialect
 
     internal virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal abstract IEnumerable<string> Schema();
+    internal abstract object TimeToDb(DateTimeOffset value);
 
-    /// <summary>Called when a processed message is attached to its case, so search finds the case by the message.</summary>
-    internal abstract Task IndexTextAsync(CaseSession session, long messageId, long caseId, string text, CancellationToken cancellationToken);
-
-    /// <summary>Called when retention removes a message text.</summary>
-    internal abstract Task UnindexTextAsync(CaseSession session, long messageId, CancellationToken cancellationToken);
+    internal abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
     /// <summary>A condition on cases alias <c>c</c> that is true when one of its messages matches the search in <paramref name="parameter"/>.</summary>
     internal abstract string TextMatch(string parameter);
@@ -29,12 +28,10 @@ public abstract class SqlDialect
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
 
-    /// <summary>Picks the dialect from a <c>--db</c> value: a PostgreSQL connection string (has <c>Host=</c>) or a SQLite file path.</summary>
+    /// <summary>Picks the dialect from a <c>--db</c> value, the same way <see cref="OtklikStores"/> does.</summary>
     public static SqlDialect FromDb(string db)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(db);
-        return db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new PostgresDialect(db)
-            : new SqliteDialect(db);
+        return OtklikStores.IsPostgres(db) ? new PostgresDialect(db) : new SqliteDialect(db);
     }
 }

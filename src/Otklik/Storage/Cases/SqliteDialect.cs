@@ -1,20 +1,26 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Otklik.Folding;
 
 namespace Otklik.Storage.Cases;
 
-/// <summary>The embedded default: a SQLite file in WAL mode; search through an FTS5 table of folded message texts.</summary>
+/// <summary>The embedded default: a SQLite file in WAL mode; search through the FTS5 index of message texts.</summary>
 public sealed class SqliteDialect : SqlDialect
 {
+    // The foundation's encoding: UTC ISO-8601 with microseconds, which sorts as it reads.
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
     private readonly string _connectionString;
 
-    public SqliteDialect(string path)
+    public SqliteDialect(string database)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+        var builder = database.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
+            ? new SqliteConnectionStringBuilder(database)
+            : new SqliteConnectionStringBuilder { DataSource = database };
+        builder.Pooling = true;
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = 60;
+        _connectionString = builder.ToString();
     }
 
     public override string Name => "sqlite";
@@ -24,26 +30,19 @@ public sealed class SqliteDialect : SqlDialect
     internal override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        // WAL lets readers go on while the processor writes; NORMAL sync is still crash-safe in WAL (loses at most the
-        // last commits on power loss, never corrupts). busy_timeout waits for the single writer instead of failing.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF;";
+        // NORMAL sync is crash-safe in WAL (a power loss may drop the last commits, never corrupts); busy_timeout makes a
+        // second writer wait for the first instead of failing.
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    internal override IEnumerable<string> Schema() =>
-        CommonSchema.Statements("INTEGER PRIMARY KEY", "BLOB").Append(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS message_fts USING fts5(text, case_id UNINDEXED, tokenize='unicode61 remove_diacritics 2')");
+    internal override object TimeToDb(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-    internal override async Task IndexTextAsync(CaseSession session, long messageId, long caseId, string text, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
-            "INSERT INTO message_fts(rowid, text, case_id) VALUES (@id, @text, @case)",
-            cancellationToken, ("id", messageId), ("text", RussianText.Fold(text)), ("case", caseId));
-
-    internal override async Task UnindexTextAsync(CaseSession session, long messageId, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync("DELETE FROM message_fts WHERE rowid = @id", cancellationToken, ("id", messageId));
+    internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     internal override string TextMatch(string parameter) =>
-        $"c.id IN (SELECT case_id FROM message_fts WHERE message_fts MATCH {parameter})";
+        $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH {parameter}))";
 
     /// <summary>
     /// FTS5 has no Russian stemmer: each word is folded, cut to a crude stem (endings carry the grammatical case) and
