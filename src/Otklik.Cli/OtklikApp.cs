@@ -1,3 +1,5 @@
+using Otklik.Cli.Commands;
+using Otklik.Errors;
 using Spectre.Console.Cli;
 
 namespace Otklik.Cli;
@@ -11,8 +13,53 @@ public static class OtklikApp
         app.Configure(config =>
         {
             config.SetApplicationName("otklik");
-            config.PropagateExceptions();
+            config.SetExceptionHandler((exception, _) => ReportError(exception));
+            config.AddCommand<DemoCommand>("demo").WithDescription("Import the shipped demo data into the store and print stats");
+            config.AddCommand<ImportCommand>("import").WithDescription("Import messages from JSON Lines or CSV files")
+                .WithExample("import", "data/demo/kursk-appeals.csv", "--preset", "kursk");
+            config.AddBranch("quarantine", q => q.AddCommand<QuarantineListCommand>("list").WithDescription("Show records imports could not take"));
+            config.AddBranch("bodies", b =>
+            {
+                b.AddCommand<BodiesImportCommand>("import").WithDescription("Add or update bodies from a CSV or JSON registry file");
+                b.AddCommand<BodiesListCommand>("list").WithDescription("List the registry of bodies");
+            });
+            config.AddCommand<StatsCommand>("stats").WithDescription("Case counts by topic group, topic and body");
         });
         return app.RunAsync(args);
+    }
+
+    /// <summary>What went wrong and what to do, on stderr, without a stack trace (set OTKLIK_TRACE=1 to get one).</summary>
+    private static int ReportError(Exception exception)
+    {
+        var error = Console.Error;
+        switch (exception)
+        {
+            case CommandAppException usage:
+                error.WriteLine($"otklik: {usage.Message}");
+                error.WriteLine("hint: run otklik --help, or otklik <verb> --help");
+                return ExitCodes.Usage;
+            case OtklikException known:
+                error.WriteLine($"otklik: {known.Message}");
+                if (known.Hint is not null)
+                {
+                    error.WriteLine($"hint: {known.Hint}");
+                }
+
+                break;
+            case OperationCanceledException:
+                error.WriteLine("otklik: cancelled; batches already committed stay, and running the same import again completes it.");
+                break;
+            default:
+                error.WriteLine($"otklik: unexpected {exception.GetType().Name}: {exception.Message}");
+                error.WriteLine("hint: this is a bug or an environment problem; set OTKLIK_TRACE=1 for the stack trace.");
+                break;
+        }
+
+        if (Environment.GetEnvironmentVariable("OTKLIK_TRACE") == "1")
+        {
+            error.WriteLine(exception);
+        }
+
+        return ExitCodes.Failed;
     }
 }

@@ -34,4 +34,11 @@ public static class BodyLevels
 
         return BodyLevel.Other;
     }
+
+    /// <summary>Reads a level as written in a registry file: federal, regional, municipal or other (any case).</summary>
+    public static bool TryParse(string? text, out BodyLevel level)
+    {
+        level = BodyLevel.Other;
+        return !string.IsNullOrWhiteSpace(text) && Enum.TryParse(text.Trim(), ignoreCase: true, out level) && Enum.IsDefined(level);
+    }
 }

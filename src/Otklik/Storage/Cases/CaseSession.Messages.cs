@@ -51,6 +51,22 @@ public sealed partial class CaseSession
     public Task<int> AttachMessageAsync(long messageId, long caseId, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE messages SET case_id = @case WHERE id = @id", cancellationToken, ("id", messageId), ("case", caseId));
 
+    /// <summary>The case of each message id given (null while pending).</summary>
+    public async Task<Dictionary<long, long?>> CasesOfMessagesAsync(IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<long, long?>();
+        foreach (var chunk in messageIds.Chunk(500))
+        {
+            var list = string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            foreach (var (id, caseId) in await QueryAsync($"SELECT id, case_id FROM messages WHERE id IN ({list})", r => (r.GetInt64(0), Db.Long(r, 1)), cancellationToken))
+            {
+                result[id] = caseId;
+            }
+        }
+
+        return result;
+    }
+
     public Task<List<StoredMessage>> MessagesOfCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {MessageColumns} WHERE case_id = @case ORDER BY id", ReadMessage, cancellationToken, ("case", caseId));
 

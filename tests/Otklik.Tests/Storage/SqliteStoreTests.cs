@@ -1,0 +1,29 @@
+using Microsoft.Data.Sqlite;
+
+namespace Otklik.Tests.Storage;
+
+/// <summary>The storage suite on SQLite: a fresh file per test.</summary>
+public sealed class SqliteStoreTests : StoreContract
+{
+    protected override Task<string> NewDatabaseAsync() => Task.FromResult(Temp.File("data/otklik.db"));
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task The_database_file_and_its_folder_are_created_on_first_use_in_wal_mode()
+    {
+        Assert.True(File.Exists(Database));
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+}
