@@ -17,6 +17,9 @@ public static class OtklikEndpointRouteBuilderExtensions
         app.MapRegistryApi();
         app.MapUsersApi();
         app.MapOpen311Api();
+        app.MapAnalyticsApi();
+        app.MapCorrectionsApi();
+        app.MapWebUi();
         return app;
     }
 }

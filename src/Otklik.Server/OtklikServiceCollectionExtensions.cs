@@ -44,6 +44,7 @@ public static class OtklikServiceCollectionExtensions
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<SlaMonitor>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<Otklik.Analytics.DashboardReader>();
         if (options.RunWorkers)
         {
             services.AddHostedService<ProcessingWorker>();

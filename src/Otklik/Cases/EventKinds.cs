@@ -18,4 +18,7 @@ public static class EventKinds
     public const string Escalated = "escalated";
     public const string Feedback = "feedback";
     public const string TextsRemoved = "textsRemoved";
+
+    /// <summary>An operator corrected the topic: before/after are "group / topic"; the pairs feed retraining.</summary>
+    public const string Relabeled = "relabeled";
 }

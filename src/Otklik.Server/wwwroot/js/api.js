@@ -28,6 +28,7 @@ export async function api(path, { method = 'GET', body, params, redirectOn401 = 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401 && redirectOn401) {
+    localStorage.removeItem('otklik.signedIn');
     const next = location.pathname + location.search;
     history.pushState(null, '', `/sign-in?next=${encodeURIComponent(next)}`);
     window.dispatchEvent(new PopStateEvent('popstate'));

@@ -36,12 +36,18 @@ export function navigate(url, { replace = false } = {}) {
   route();
 }
 
+// Whether this browser signed in: without it, asking /api/auth/me would answer 401, which the browser logs as an
+// error on every public page. The cookie itself is HTTP-only; this flag says nothing secret.
+const SIGNED_IN = 'otklik.signedIn';
+
 async function loadMe() {
+  ctx.me = null;
+  if (localStorage.getItem(SIGNED_IN) !== '1') return;
   try {
     ctx.me = await api('/api/auth/me', { redirectOn401: false });
   } catch (e) {
     if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403)) throw e;
-    ctx.me = null;
+    localStorage.removeItem(SIGNED_IN);
   }
 }
 
@@ -75,6 +81,7 @@ function renderNav() {
 async function signOut() {
   await api('/api/auth/sign-out', { method: 'POST', redirectOn401: false }).catch(() => null);
   ctx.me = null;
+  localStorage.removeItem(SIGNED_IN);
   navigate('/sign-in');
 }
 
@@ -115,6 +122,7 @@ export async function route() {
 
 /** Called by the sign-in page once the cookie is set. */
 export async function signedIn(next) {
+  localStorage.setItem(SIGNED_IN, '1');
   await loadMe();
   navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : home(ctx.me));
 }

@@ -13,7 +13,7 @@ export function h(tag, attrs, ...children) {
       if (key === 'class') el.className = value;
       else if (key === 'text') el.textContent = String(value);
       else if (key === 'dataset') Object.assign(el.dataset, value);
-      else if (key === 'style') el.setAttribute('style', value);
+      else if (key === 'style') el.style.cssText = value; // CSSOM, which the page's CSP allows (a style attribute would not be)
       else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
       else if (key === 'value') el.value = value;
       else if (key === 'checked' || key === 'selected' || key === 'disabled') el[key] = Boolean(value);

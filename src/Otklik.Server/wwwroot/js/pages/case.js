@@ -10,7 +10,7 @@ export async function render(main, ctx) {
   const [bodies, topics] = await Promise.all([loadBodies(), loadTopics()]);
   let detail;
   try {
-    detail = await api(`/api/cases/${id}`);
+    detail = flat(await api(`/api/cases/${id}`));
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
       mount(main, h('h1', null, `Обращение №${id} не найдено`), h('p', null, 'Его нет или оно вне вашей зоны ответственности.'));
@@ -60,7 +60,7 @@ export async function render(main, ctx) {
   function responses(c) {
     if (!c.responses?.length) return h('p', { class: 'muted' }, 'Ответов пока нет.');
     return h('ul', { class: 'responses' }, c.responses.map((r) => h('li', null,
-      h('div', { class: 'small muted' }, `${responseKinds[r.kind] || r.kind} · ${fmtDateTime(r.at)}${r.author ? ` · ${r.author}` : ''}`),
+      h('div', { class: 'small muted' }, `${responseKinds[r.kind] || r.kind} · ${fmtDateTime(r.at)}${r.authorUser ? ` · ${r.authorUser}` : ''}`),
       h('p', { class: 'message-text' }, r.text))));
   }
 
@@ -72,7 +72,7 @@ export async function render(main, ctx) {
         open && !c.firstReplyAt && c.firstReplyDue ? h('div', { class: 'small' }, fmtDue(c.firstReplyDue, now)) : null),
       h('dt', null, 'Полный ответ'), h('dd', null, c.answeredAt ? fmtDateTime(c.answeredAt) : `до ${fmtDateTime(c.answerDue)}`,
         open && !c.answeredAt && c.answerDue ? h('div', { class: 'small' }, fmtDue(c.answerDue, now)) : null),
-      c.feedback ? [h('dt', null, 'Отзыв'), h('dd', null, c.feedback.fixed ? 'Проблема решена' : 'Не решена', c.feedback.comment ? ` — ${c.feedback.comment}` : '')] : null);
+      c.feedbackAt ? [h('dt', null, 'Отзыв'), h('dd', null, c.feedbackFixed ? 'Проблема решена' : 'Не решена', c.feedbackComment ? ` — ${c.feedbackComment}` : '')] : null);
   }
 
   function analysis(c) {
@@ -162,14 +162,18 @@ export async function render(main, ctx) {
     try {
       const updated = await call();
       toast(done);
-      detail = updated && updated.id ? updated : await api(`/api/cases/${id}`);
-      if (!detail.timeline) detail = await api(`/api/cases/${id}`);
+      detail = flat(updated?.case ? updated : await api(`/api/cases/${id}`));
       draw(detail);
     } catch (e) {
       const allowed = e.problem?.allowedActions;
       toast(allowed ? `${e.message}. Доступно: ${allowed.map((a) => actionNames[a] || a).join(', ')}` : e.message, 'error');
     }
   }
+}
+
+/** The API nests the case's own fields under `case`; the page reads them side by side with the lists. */
+function flat(d) {
+  return { ...d.case, ...d };
 }
 
 function section(title, body) {

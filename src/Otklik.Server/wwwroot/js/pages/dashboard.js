@@ -189,6 +189,6 @@ function shorten(text, max = 38) {
 
 function regionsOf(bodies) {
   const map = new Map();
-  for (const b of bodies) if (b.regionCode) map.set(b.regionCode, b.region || b.regionCode);
+  for (const b of bodies) if (b.regionCode) map.set(b.regionCode, b.territory?.region || b.regionCode);
   return [...map.entries()].sort((a, b) => String(a[1]).localeCompare(String(b[1]), 'ru'));
 }

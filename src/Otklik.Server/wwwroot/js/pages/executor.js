@@ -3,9 +3,12 @@
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { statusNames, fmtDue, fmtDateTime } from '../format.js';
+import { loadBodies, bodyName } from '../registry.js';
 
 export async function render(main, ctx) {
   const now = ctx.info?.now || new Date().toISOString();
+  await loadBodies();
+  const myBody = bodyName(ctx.me.bodyId);
   const items = [];
   let cursor = null;
   // Up to 500 open cases: an executor's desk, not an archive (the inbox pages further for operators).
@@ -23,7 +26,7 @@ export async function render(main, ctx) {
   ];
   mount(main,
     h('div', { class: 'page-head' }, h('h1', null, 'Мои обращения'),
-      h('p', { class: 'muted' }, ctx.me.bodyName ? `Орган: ${ctx.me.bodyName}. ` : '', `Открытых: ${items.length}, по сроку ответа.`)),
+      h('p', { class: 'muted' }, myBody ? `Орган: ${myBody}. ` : '', `Открытых: ${items.length}, по сроку ответа.`)),
     h('div', { class: 'summary' }, groups.map(([title, list, kind]) =>
       h('div', { class: `stat ${kind}` }, h('div', { class: 'stat-value' }, String(list.length)), h('div', { class: 'stat-label' }, title)))),
     groups.map(([title, list, kind]) => h('section', { class: 'card' },

@@ -30,7 +30,7 @@ export async function render(main, ctx) {
     needsOperator: h('input', { id: 'f-needs', name: 'needsOperator', type: 'checkbox', checked: s.get('needsOperator') === 'true' }),
     sort: select({ id: 'f-sort', name: 'sort', 'aria-label': 'Сортировка' }, [['newest', 'Сначала новые'], ['due', 'По сроку ответа']], s.get('sort') || 'newest'),
   };
-  const cityList = h('datalist', { id: 'cities' }, [...new Set(bodies.map((b) => b.city).filter(Boolean))].sort().map((c) => h('option', { value: c })));
+  const cityList = h('datalist', { id: 'cities' }, [...new Set(bodies.map((b) => b.territory?.city).filter(Boolean))].sort().map((c) => h('option', { value: c })));
 
   const form = h('form', { class: 'filters', role: 'search', onsubmit: (e) => { e.preventDefault(); apply(); } },
     h('div', { class: 'filters-main' }, filters.q, h('button', { type: 'submit', class: 'primary' }, 'Найти')),
@@ -201,7 +201,7 @@ export async function render(main, ctx) {
 
 function regionsOf(bodies) {
   const map = new Map();
-  for (const b of bodies) if (b.regionCode) map.set(b.regionCode, b.region || b.regionCode);
+  for (const b of bodies) if (b.regionCode) map.set(b.regionCode, b.territory?.region || b.regionCode);
   return [...map.entries()].sort((a, b) => String(a[1]).localeCompare(String(b[1]), 'ru'));
 }
 
