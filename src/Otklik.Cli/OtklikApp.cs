@@ -12,6 +12,7 @@ public static class OtklikApp
         {
             config.SetApplicationName("otklik");
             config.PropagateExceptions();
+            config.AddBranch("ratings", ratings => ratings.AddCommand<Ratings.RatingsComputeCommand>("compute").WithDescription("Rate bodies and official accounts for a period."));
         });
         return app.RunAsync(args);
     }

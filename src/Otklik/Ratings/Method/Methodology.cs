@@ -56,6 +56,14 @@ public sealed record Methodology(
         return Parse(stream, path);
     }
 
+    /// <summary>The methodology this version of Otklik ships (data/ratings/methodology-v1.json, embedded).</summary>
+    public static Methodology Default()
+    {
+        using var stream = typeof(Methodology).Assembly.GetManifestResourceStream("Otklik.Ratings.methodology-v1.json")
+            ?? throw new RatingsException("The embedded methodology-v1.json is missing from the build; rebuild Otklik.");
+        return Parse(stream, "methodology-v1.json");
+    }
+
     /// <summary>Parses and validates a methodology; <paramref name="name"/> is used in error messages.</summary>
     public static Methodology Parse(Stream json, string name)
     {
