@@ -24,6 +24,7 @@ public static class OtklikApp
                 b.AddCommand<BodiesListCommand>("list").WithDescription("List the registry of bodies");
             });
             config.AddCommand<StatsCommand>("stats").WithDescription("Case counts by topic group, topic and body");
+            config.AddBranch("ratings", ratings => ratings.AddCommand<Ratings.RatingsComputeCommand>("compute").WithDescription("Rate bodies and official accounts for a period."));
         });
         return app.RunAsync(args);
     }
