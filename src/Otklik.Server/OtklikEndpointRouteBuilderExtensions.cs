@@ -19,6 +19,7 @@ public static class OtklikEndpointRouteBuilderExtensions
         app.MapOpen311Api();
         app.MapAnalyticsApi();
         app.MapCorrectionsApi();
+        app.MapRatingsApi();
         app.MapWebUi();
         return app;
     }

@@ -45,6 +45,7 @@ public static class OtklikServiceCollectionExtensions
         services.AddSingleton<SlaMonitor>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<Otklik.Analytics.DashboardReader>();
+        services.AddSingleton<Ratings.LiveRatings>();
         if (options.RunWorkers)
         {
             services.AddHostedService<ProcessingWorker>();

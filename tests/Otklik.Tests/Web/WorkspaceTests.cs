@@ -43,6 +43,8 @@ public sealed class WorkspaceTests(WebFixture fixture)
         await Expect(page.Locator($".desk a[href='{casePath}']")).ToContainTextAsync(DemoSeed.SearchWord);
         await browser.GoAsync("/dashboard");
         var answeredBefore = await NumberAsync(page, "#stat-answered .stat-value");
+        var ratingBefore = await RatingOfAsync(browser, DemoSeed.ExecutorBody);
+        await browser.GoAsync("/my");
 
         await page.Locator($".desk a[href='{casePath}']").ClickAsync();
         await page.Locator("#answer-kind").SelectOptionAsync("final");
@@ -53,7 +55,20 @@ public sealed class WorkspaceTests(WebFixture fixture)
 
         await browser.GoAsync("/dashboard");
         Assert.Equal(answeredBefore + 1, await NumberAsync(page, "#stat-answered .stat-value"));
+        var ratingAfter = await RatingOfAsync(browser, DemoSeed.ExecutorBody);
+        Assert.NotEqual(ratingBefore, ratingAfter);
         browser.AssertNoErrors();
+    }
+
+    /// <summary>The public ratings row of a body with its opened breakdown, as the page shows it.</summary>
+    private static async Task<string> RatingOfAsync(BrowserPage browser, string body)
+    {
+        await browser.GoAsync("/ratings");
+        var row = browser.Page.Locator("tr.rating-row", new() { HasText = body }).First;
+        await row.ClickAsync();
+        var breakdown = browser.Page.Locator("tr.rating-row[aria-expanded=true] + tr.breakdown-row");
+        await Expect(breakdown).ToBeVisibleAsync();
+        return await row.InnerTextAsync() + "\n" + await breakdown.InnerTextAsync();
     }
 
     [Fact]
