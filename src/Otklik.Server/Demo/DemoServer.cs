@@ -33,7 +33,8 @@ public static class DemoServer
         }
 
         await ResetAsync(options.Database, cancellationToken);
-        var clock = new SimulatedClock(DateTimeOffset.UtcNow, options.Speed);
+        var now = DateTimeOffset.UtcNow;
+        var clock = new SimulatedClock(now - TimeSpan.FromDays(21), options.Speed);
         var server = new OtklikServerOptions
         {
             Database = options.Database, Urls = options.Urls, Demo = true, Time = clock, DataDirectory = options.DataDirectory,
@@ -43,13 +44,15 @@ public static class DemoServer
         {
             services.AddSingleton(clock);
             services.AddSingleton(delays);
-            services.AddSingleton<DemoWorld>();
+            services.AddSingleton(sp => new DemoWorld(
+                sp.GetRequiredService<MessageIntake>(), sp.GetRequiredService<CaseCommands>(), clock, delays,
+                sp.GetRequiredService<ILogger<DemoWorld>>()) { HistorySpan = TimeSpan.FromDays(21) });
         }, cancellationToken);
 
         print("Demo: filling in three weeks of simulated history (Kursk region appeals, real Saint Petersburg response times)…");
         var world = app.Services.GetRequiredService<DemoWorld>();
         var appeals = KurskFormat.LoadLabeled(appealsFile);
-        var history = await world.FillHistoryAsync(appeals, cancellationToken);
+        var history = await world.FillHistoryAsync(appeals, now, cancellationToken);
         var users = await CreateUsersAsync(app.Services, cancellationToken);
         clock.Run();
         await app.StartAsync(cancellationToken);

@@ -28,10 +28,12 @@ public sealed class DemoWorld(MessageIntake intake, CaseCommands commands, Simul
     /// <summary>How far back history starts. Defaults to 21 days.</summary>
     public TimeSpan HistorySpan { get; init; } = TimeSpan.FromDays(21);
 
-    /// <summary>Fills in history up to the clock's start, paused; returns how many appeals arrived.</summary>
-    public async Task<int> FillHistoryAsync(IReadOnlyList<LabeledAppeal> appeals, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fills in history from the paused clock's time (<see cref="HistorySpan"/> before <paramref name="end"/>) up to
+    /// <paramref name="end"/>; returns how many appeals arrived.
+    /// </summary>
+    public async Task<int> FillHistoryAsync(IReadOnlyList<LabeledAppeal> appeals, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var end = clock.GetUtcNow();
         var shuffled = appeals.OrderBy(_ => _random.Next()).ToList();
         var history = (int)(shuffled.Count * HistoryShare);
         var start = end - HistorySpan;
