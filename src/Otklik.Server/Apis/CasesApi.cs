@@ -69,7 +69,7 @@ public static class CasesApi
             return Problems.Field("cursor", "is not a cursor from this list; start again without it");
         }
 
-        var query = new CaseQuery
+        var query = new CaseFilter
         {
             Statuses = statuses, Topic = topic, TopicGroup = topicGroup, BodyId = bodyId, RegionCode = region, City = city,
             From = from, To = to, Overdue = overdue == true, Text = string.IsNullOrWhiteSpace(q) ? null : q, Sort = order,

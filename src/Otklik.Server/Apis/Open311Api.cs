@@ -54,7 +54,7 @@ public static class Open311Api
         var caller = await CallerResolver.ResolveAsync(context, database);
         await using var session = await database.OpenAsync(write: false, context.RequestAborted);
         var page = await session.ListCasesAsync(
-            new CaseQuery { Statuses = statuses, Topic = serviceCode, From = startDate, To = endDate, Limit = 200 },
+            new CaseFilter { Statuses = statuses, Topic = serviceCode, From = startDate, To = endDate, Limit = 200 },
             caller.Scope, time.GetUtcNow(), context.RequestAborted);
         var result = new List<Open311Request>();
         foreach (var record in page.Items)

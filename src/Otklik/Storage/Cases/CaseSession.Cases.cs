@@ -59,7 +59,7 @@ public sealed partial class CaseSession
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async Task<CasePage> ListCasesAsync(CaseQuery query, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<CaseListPage> ListCasesAsync(CaseFilter query, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var sql = new StringBuilder($"SELECT {CaseColumns} WHERE {scope.Sql()}");
         var args = new List<(string, object?)> { ("limit", (long)query.Limit + 1) };
@@ -122,12 +122,12 @@ public sealed partial class CaseSession
         var rows = await QueryAsync(sql.ToString(), r => ReadCase(r, now), cancellationToken, [.. args]);
         if (rows.Count <= query.Limit)
         {
-            return new CasePage(rows, null);
+            return new CaseListPage(rows, null);
         }
 
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
-        return new CasePage(rows, new CaseCursor(last.Id, last.AnswerDue?.ToUnixTimeMilliseconds() ?? 0));
+        return new CaseListPage(rows, new CaseCursor(last.Id, last.AnswerDue?.ToUnixTimeMilliseconds() ?? 0));
     }
 
     /// <summary>Moves a case: status, owner and, when it ends, the closing time. Events are the caller's to write.</summary>

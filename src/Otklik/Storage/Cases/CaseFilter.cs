@@ -3,7 +3,7 @@ using Otklik.Model;
 namespace Otklik.Storage.Cases;
 
 /// <summary>Filters of the case list; all optional, combined with AND. <see cref="Limit"/> defaults to 50.</summary>
-public sealed record CaseQuery
+public sealed record CaseFilter
 {
     public IReadOnlyList<CaseStatus>? Statuses { get; init; }
     public string? Topic { get; init; }
