@@ -12,7 +12,7 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
     /// <summary>Periods longer than this are bucketed by week.</summary>
     public const int MaxDailyBuckets = 92;
 
-    /// <summary>A spike needs at least this many cases in the last 7 days…</summary>
+    /// <summary>A spike needs at least this many messages in the last 7 days…</summary>
     public const int SpikeMinCases = 5;
 
     /// <summary>…and this many times its usual weekly count (the mean of the 8 weeks before, at least 1).</summary>
@@ -140,8 +140,8 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
             .GroupBy(r => (r.Topic!, r.TopicGroup))
             .Select(g =>
             {
-                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Cases);
-                var before = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Cases);
+                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Messages);
+                var before = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Messages);
                 return new TopProblem(g.Key.Item1, g.Key.TopicGroup, now, before, now - before);
             })
             .Where(t => t.ThisWeek > 0)
@@ -158,8 +158,8 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
             .GroupBy(r => (r.Topic!, r.City, r.Region))
             .Select(g =>
             {
-                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Cases);
-                var usual = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Cases) / 8.0;
+                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Messages);
+                var usual = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Messages) / 8.0;
                 return new Spike(g.Key.Item1, g.Key.City, g.Key.Region, now, Math.Round(usual, 2), Math.Round(now / Math.Max(usual, 1), 1));
             })
             .Where(s => s.ThisWeek >= SpikeMinCases && s.Ratio >= SpikeRatio)

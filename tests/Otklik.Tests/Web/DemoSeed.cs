@@ -78,7 +78,8 @@ internal static class DemoSeed
                 (await admin.PostAsJsonAsync($"/api/cases/{caseId}/answers", new { kind = "final", text = "Проблема устранена, спасибо за обращение." })).EnsureSuccessStatusCode();
             }
 
-            clock.Advance(TimeSpan.FromDays(1));
+            // The last day ends at noon, so the newest cases are hours old, not on their first deadline.
+            clock.Advance(day < Days - 1 ? TimeSpan.FromDays(1) : TimeSpan.FromHours(3));
         }
 
         var special = new[]

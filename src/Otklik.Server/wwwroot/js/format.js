@@ -40,7 +40,7 @@ export function fmtDue(iso, now) {
   if (!iso) return '—';
   const hours = (new Date(iso) - new Date(now)) / 3600000;
   const abs = Math.abs(hours);
-  const span = abs < 48 ? `${Math.max(1, Math.round(abs))} ч` : `${Math.round(abs / 24)} дн.`;
+  const span = abs < 1 ? 'меньше часа' : abs < 48 ? `${Math.round(abs)} ч` : `${Math.round(abs / 24)} дн.`;
   return hours >= 0 ? `через ${span}` : `просрочено на ${span}`;
 }
 

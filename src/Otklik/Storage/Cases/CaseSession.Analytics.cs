@@ -4,7 +4,8 @@ using System.Text;
 namespace Otklik.Storage.Cases;
 
 /// <summary>
-/// The analytics rollups: cases per day × topic group × place × body (with answer times) and per day × topic × city.
+/// The analytics rollups: cases per day × topic group × place × body (with answer times) and per day × topic × city
+/// (cases and their messages: a mass complaint is one case with many messages, and spikes count the messages).
 /// They are derived data, rebuilt from <c>cases</c> at any time, so they live outside the migrations
 /// (<c>CREATE … IF NOT EXISTS</c>): dropping them loses nothing. They are kept fresh by re-counting only the creation
 /// days of cases created or changed (any new case event) since the last refresh, which the watermarks in
@@ -22,7 +23,8 @@ public sealed partial class CaseSession
           h0 BIGINT NOT NULL, h1 BIGINT NOT NULL, h2 BIGINT NOT NULL, h3 BIGINT NOT NULL, h4 BIGINT NOT NULL, h5 BIGINT NOT NULL);
         CREATE INDEX IF NOT EXISTS analytics_daily_day ON analytics_daily (day);
         CREATE TABLE IF NOT EXISTS analytics_topics (
-          day TEXT NOT NULL, topic_group TEXT, topic TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT, cases BIGINT NOT NULL);
+          day TEXT NOT NULL, topic_group TEXT, topic TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT, cases BIGINT NOT NULL,
+          messages BIGINT NOT NULL);
         CREATE INDEX IF NOT EXISTS analytics_topics_day ON analytics_topics (day);
         CREATE TABLE IF NOT EXISTS analytics_state (id BIGINT PRIMARY KEY, last_case_id BIGINT NOT NULL, last_event_id BIGINT NOT NULL);
         """;
@@ -100,8 +102,10 @@ public sealed partial class CaseSession
     {
         var (where, args) = RollupWhere(filter, scope);
         return QueryAsync(
-            $"SELECT day, topic_group, topic, city, region, SUM(cases) FROM analytics_topics WHERE {where} GROUP BY day, topic_group, topic, city, region",
-            r => new TopicDayRow(r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), Db.Str(r, 4), Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture)),
+            $"SELECT day, topic_group, topic, city, region, SUM(cases), SUM(messages) FROM analytics_topics WHERE {where} GROUP BY day, topic_group, topic, city, region",
+            r => new TopicDayRow(
+                r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), Db.Str(r, 4),
+                Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(6), CultureInfo.InvariantCulture)),
             cancellationToken, [.. args]);
     }
 
@@ -173,8 +177,8 @@ public sealed partial class CaseSession
     {
         var day = DayOf("c.created_at");
         return $"""
-            INSERT INTO analytics_topics (day, topic_group, topic, region_code, region, city, body_id, cases)
-            SELECT {day}, c.topic_group, c.topic, c.region_code, c.region, c.city, c.body_id, COUNT(*)
+            INSERT INTO analytics_topics (day, topic_group, topic, region_code, region, city, body_id, cases, messages)
+            SELECT {day}, c.topic_group, c.topic, c.region_code, c.region, c.city, c.body_id, COUNT(*), SUM(c.message_count)
             FROM cases c WHERE {where}
             GROUP BY {day}, c.topic_group, c.topic, c.region_code, c.region, c.city, c.body_id
             """;

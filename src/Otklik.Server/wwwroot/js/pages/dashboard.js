@@ -61,7 +61,7 @@ export async function render(main, ctx) {
       }, h('div', { class: 'card-options' }, volumeBy), holders.volumes),
       card('top-problems', 'Главные проблемы недели', {
         png: chartPng(() => charts.top),
-        csv: () => [['тема', 'группа', 'эта неделя', 'прошлая неделя', 'изменение'], data.topProblems.map((t) => [t.topic, t.topicGroup, t.thisWeek, t.lastWeek, t.change])],
+        csv: () => [['тема', 'группа', 'сообщений за 7 дней', 'за 7 дней до того', 'изменение'], data.topProblems.map((t) => [t.topic, t.topicGroup, t.thisWeek, t.lastWeek, t.change])],
       }, holders.top, topTable),
       card('response-times', 'Время до полного ответа', {
         png: chartPng(() => charts.times),
@@ -128,7 +128,7 @@ export async function render(main, ctx) {
       options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
     });
     mount(topTable, h('table', { class: 'compact' },
-      h('thead', null, h('tr', null, h('th', null, 'Тема'), h('th', null, 'Неделя'), h('th', null, 'Изменение'))),
+      h('thead', null, h('tr', null, h('th', null, 'Тема'), h('th', null, 'Сообщений за 7 дней'), h('th', null, 'Изменение'))),
       h('tbody', null, top.map((x) => h('tr', null, h('td', null, x.topic), h('td', { class: 'num' }, fmtNumber(x.thisWeek)),
         h('td', { class: `num ${x.change > 0 ? 'up' : x.change < 0 ? 'down' : ''}` }, x.change > 0 ? `▲ +${x.change}` : x.change < 0 ? `▼ ${x.change}` : '0'))))));
 
