@@ -23,7 +23,10 @@ public static class OtklikApp
                 b.AddCommand<BodiesImportCommand>("import").WithDescription("Add or update bodies from a CSV or JSON registry file");
                 b.AddCommand<BodiesListCommand>("list").WithDescription("List the registry of bodies");
             });
+            config.AddCommand<ServeCommand>("serve").WithDescription("Run the case workflow server (API, workers); --demo for the simulated demo world");
+            config.AddBranch("users", u => u.AddCommand<UsersAddCommand>("add").WithDescription("Add a user (the first admin too); password from a prompt, stdin or OTKLIK_PASSWORD"));
             config.AddCommand<StatsCommand>("stats").WithDescription("Case counts by topic group, topic and body");
+            config.AddBranch("ratings", ratings => ratings.AddCommand<Ratings.RatingsComputeCommand>("compute").WithDescription("Rate bodies and official accounts for a period."));
         });
         return app.RunAsync(args);
     }

@@ -105,5 +105,6 @@ internal static class PostgresSchema
               excerpt text,
               UNIQUE (source, line));
             """),
+        Cases.WorkflowSchema.Postgres,
     ];
 }

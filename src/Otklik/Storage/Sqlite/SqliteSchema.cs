@@ -105,5 +105,6 @@ internal static class SqliteSchema
               excerpt TEXT,
               UNIQUE (source, line));
             """),
+        Cases.WorkflowSchema.Sqlite,
     ];
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Hosting;
+using Otklik.Server;
+using Otklik.Server.Demo;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Otklik.Cli.Commands;
+
+/// <summary><c>otklik serve</c>: the case workflow server (API, workers; the web workspace when built in).</summary>
+public sealed class ServeCommand : AsyncCommand<ServeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var resolved = CliStore.Settings(settings);
+        if (settings.Demo)
+        {
+            return await DemoServer.RunAsync(
+                new DemoServerOptions(settings.Db ?? Path.Combine(resolved.DataDirectory, "demo.db"), settings.Urls, settings.Speed, resolved.DataDirectory),
+                line => AnsiConsole.MarkupLine(line), cancellationToken);
+        }
+
+        var options = new OtklikServerOptions
+        {
+            Database = resolved.DatabaseOrDefault,
+            Urls = settings.Urls,
+            PseudonymKey = resolved.PseudonymKey,
+            DataDirectory = resolved.DataDirectory,
+        };
+        await using var app = await OtklikServer.BuildAsync(options, cancellationToken: cancellationToken);
+        await app.StartAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Otklik is serving {options.Database} at [link]{OtklikServer.Address(app)}[/] (API: /api, OpenAPI: /openapi/v1.json). Ctrl+C stops.");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+}

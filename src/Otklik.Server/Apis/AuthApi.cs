@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Otklik.Access;
+using Otklik.Server.Auth;
+using Otklik.Storage.Cases;
+
+namespace Otklik.Server.Apis;
+
+/// <summary>Browser sign-in with a cookie; integrators use API keys instead.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/sign-in", SignIn).AllowAnonymous();
+        group.MapPost("/sign-out", SignOut).RequireAuthorization(Policies.Read);
+        group.MapGet("/me", GetMe).RequireAuthorization(Policies.Read);
+        return app;
+    }
+
+    public static async Task<Results<Ok<Me>, ValidationProblem, ProblemHttpResult>> SignIn(
+        SignInInput input, HttpContext context, CaseDatabase database, ILoggerFactory loggers)
+    {
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            return Problems.Field("name", "must not be empty");
+        }
+
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            return Problems.Field("password", "must not be empty");
+        }
+
+        UserRecord? user;
+        await using (var session = await database.OpenAsync(write: false, context.RequestAborted))
+        {
+            user = await session.FindUserAsync(input.Name.Trim(), context.RequestAborted);
+        }
+
+        if (user is null || !PasswordHashing.Verify(input.Password, user.PasswordHash))
+        {
+            Log.SignInFailed(loggers.CreateLogger("Otklik.Server.Auth"), input.Name.Trim());
+            return TypedResults.Problem(detail: "name or password is wrong", statusCode: StatusCodes.Status401Unauthorized,
+                title: "Sign-in failed", type: Problems.Base + "sign-in");
+        }
+
+        var principal = Principals.For(user, OtklikClaims.Scheme + ".cookie");
+        await context.SignInAsync(OtklikClaims.Scheme + ".cookie", principal);
+        return TypedResults.Ok(new Me(user.Id, user.Name, CamelRole(user.Role), user.BodyId, null));
+    }
+
+    public static async Task<NoContent> SignOut(HttpContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await context.SignOutAsync(OtklikClaims.Scheme + ".cookie");
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<Me>> GetMe(HttpContext context, CaseDatabase database)
+    {
+        var caller = await CallerResolver.ResolveAsync(context, database);
+        return TypedResults.Ok(new Me(caller.UserId, caller.Name, CamelRole(caller.Role), caller.BodyId, caller.Scope.BodyIds));
+    }
+
+    internal static string CamelRole(Role role) => Otklik.Cases.CaseCommands.Name(role);
+
+    internal static string NameOf(ClaimsPrincipal user) => user.Identity?.Name ?? "?";
+}

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Otklik.Access;
+using Otklik.Cases;
+using Otklik.Privacy;
+using Otklik.Processing;
+using Otklik.Server.Apis;
+using Otklik.Server.Auth;
+using Otklik.Server.Workers;
+using Otklik.Sla;
+using Otklik.Storage.Cases;
+
+namespace Otklik.Server;
+
+public static class OtklikServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the server needs: the opened database, the clock, processing, SLA, access (cookie for browsers, API
+    /// key for integrators), JSON, problem details, OpenAPI and the workers. Options bind from <c>Otklik:Processing</c>
+    /// and <c>Otklik:Sla</c>. An <see cref="IMessageAnalyzer"/> registered before this call replaces the label analyzer.
+    /// </summary>
+    public static IServiceCollection AddOtklik(this IServiceCollection services, OtklikServerOptions options, CaseDatabase database)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(database);
+        services.AddSingleton(options.Time ?? TimeProvider.System);
+        services.AddOptions<ProcessingOptions>().BindConfiguration("Otklik:Processing");
+        services.AddOptions<SlaOptions>().BindConfiguration("Otklik:Sla")
+            .Validate(o => o.FirstReply > TimeSpan.Zero && o.Answer > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero, "SLA durations must be positive")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessingOptions>>().Value);
+        services.AddSingleton(sp => new SlaPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
+        services.TryAddSingleton<IMessageAnalyzer>(sp => new LabelAnalyzer(sp.GetRequiredService<ProcessingOptions>()));
+        services.AddSingleton(_ => Pseudonymizer.FromSettings(options.PseudonymKey, options.DataDirectory));
+        services.AddSingleton<MessageProcessor>();
+        services.AddSingleton<MessageIntake>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<SlaMonitor>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<Otklik.Analytics.DashboardReader>();
+        services.AddSingleton<Ratings.LiveRatings>();
+        if (options.RunWorkers)
+        {
+            services.AddHostedService<ProcessingWorker>();
+            services.AddHostedService<SlaWorker>();
+        }
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        AddAccess(services);
+        return services;
+    }
+
+    private static void AddAccess(IServiceCollection services)
+    {
+        services.AddAuthentication(OtklikClaims.Scheme)
+            .AddPolicyScheme(OtklikClaims.Scheme, "cookie or API key", o =>
+                o.ForwardDefaultSelector = context =>
+                    ApiKeyHandler.KeyOf(context.Request) is null ? OtklikClaims.Scheme + ".cookie" : OtklikClaims.ApiKeyScheme)
+            .AddCookie(OtklikClaims.Scheme + ".cookie", o =>
+            {
+                o.Cookie.Name = "otklik.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // An API answers 401/403, never a redirect to a login page.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(OtklikClaims.ApiKeyScheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Work, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Operator), nameof(Role.Executor)))
+            .AddPolicy(Policies.Ingest, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Operator), nameof(Role.Integrator)))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
+        _ = ClaimTypes.Role;
+    }
+}

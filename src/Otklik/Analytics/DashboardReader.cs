@@ -1,0 +1,201 @@
+using System.Globalization;
+using Otklik.Storage.Cases;
+
+namespace Otklik.Analytics;
+
+/// <summary>
+/// Reads the dashboard from the rollups (<see cref="CaseSession.RefreshRollupsAsync"/>), so its cost grows with days ×
+/// topic groups × places × bodies, not with cases. One refresh runs at a time; readers wait for it, then read.
+/// </summary>
+public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
+{
+    /// <summary>Periods longer than this are bucketed by week.</summary>
+    public const int MaxDailyBuckets = 92;
+
+    /// <summary>A spike needs at least this many messages in the last 7 days…</summary>
+    public const int SpikeMinCases = 5;
+
+    /// <summary>…and this many times its usual weekly count (the mean of the 8 weeks before, at least 1).</summary>
+    public const double SpikeRatio = 3;
+
+    private const int SeriesShown = 8;
+    private const string Others = "Прочие";
+    private static readonly string[] BucketLabels = ["до 1 дня", "1–3 дня", "3–7 дней", "7–14 дней", "14–30 дней", "больше 30 дней"];
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+
+    /// <summary>Brings the rollups up to date. Returns the days re-counted (-1: full build).</summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            await using var session = await database.OpenAsync(write: true, cancellationToken);
+            var days = await session.RefreshRollupsAsync(cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            return days;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    public async Task<Dashboard> ReadAsync(DashboardQuery query, CaseScope scope, CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var to = query.To ?? today;
+        var from = query.From ?? to.AddDays(-83);
+        if (from > to)
+        {
+            (from, to) = (to, from);
+        }
+
+        // "This week" is the last 7 days of the period, or up to today when the period runs into the future.
+        var anchor = to > today ? today : to;
+        var filter = new RollupFilter(Day(from), Day(to))
+        {
+            TopicGroup = query.TopicGroup, RegionCode = query.RegionCode, City = query.City, BodyId = query.BodyId,
+        };
+
+        await using var session = await database.OpenAsync(write: false, cancellationToken);
+        var daily = await session.DailyRollupAsync(filter, scope, cancellationToken);
+        var topics = await session.TopicRollupAsync(filter with { FromDay = Day(anchor.AddDays(-62)), ToDay = Day(anchor) }, scope, cancellationToken);
+        var open = await session.OpenCasesByBodyAsync(filter, scope, now, cancellationToken);
+        var names = (await session.ListBodiesAsync(cancellationToken)).ToDictionary(b => b.Id, b => b.ShortName ?? b.Name);
+
+        var weekly = to.DayNumber - from.DayNumber + 1 > MaxDailyBuckets;
+        var step = weekly ? 7 : 1;
+        var bucketCount = ((to.DayNumber - from.DayNumber) / step) + 1;
+        var buckets = Enumerable.Range(0, bucketCount).Select(i => Day(from.AddDays(i * step))).ToList();
+        int BucketOf(string day) => (DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - from.DayNumber) / step;
+
+        var answered = daily.Sum(r => r.Answered);
+        var inTime = daily.Sum(r => r.AnsweredInTime);
+        var hours = daily.Sum(r => r.AnswerHours);
+        var totals = new DashboardTotals(
+            daily.Sum(r => r.Cases), answered, inTime, Share(inTime, answered), answered == 0 ? null : hours / answered,
+            open.Sum(o => o.Open), open.Sum(o => o.Overdue));
+
+        var volumes = new DashboardVolumes(
+            buckets,
+            SeriesOf(daily, r => r.TopicGroup ?? "Без темы", BucketOf, bucketCount),
+            SeriesOf(daily.Where(r => r.City is not null), r => r.City!, BucketOf, bucketCount));
+
+        var histogram = new long[BucketLabels.Length];
+        foreach (var r in daily)
+        {
+            for (var i = 0; i < histogram.Length; i++)
+            {
+                histogram[i] += r.Histogram[i];
+            }
+        }
+
+        return new Dashboard(
+            Day(from), Day(to), weekly ? "week" : "day", now, totals, volumes,
+            TopProblems(topics, anchor), new AnswerTimes(BucketLabels, histogram),
+            Bodies(daily, open, names), Places(daily), Spikes(topics, anchor));
+    }
+
+    private static List<Series> SeriesOf(IEnumerable<RollupRow> rows, Func<RollupRow, string> key, Func<string, int> bucketOf, int bucketCount)
+    {
+        var byKey = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var k = key(r);
+            if (!byKey.TryGetValue(k, out var counts))
+            {
+                byKey[k] = counts = new long[bucketCount];
+            }
+
+            counts[bucketOf(r.Day)] += r.Cases;
+        }
+
+        var ordered = byKey.OrderByDescending(p => p.Value.Sum()).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var shown = ordered.Take(SeriesShown).Select(p => new Series(p.Key, p.Value)).ToList();
+        if (ordered.Count > SeriesShown)
+        {
+            var rest = new long[bucketCount];
+            foreach (var (_, counts) in ordered.Skip(SeriesShown))
+            {
+                for (var i = 0; i < bucketCount; i++)
+                {
+                    rest[i] += counts[i];
+                }
+            }
+
+            shown.Add(new Series(Others, rest));
+        }
+
+        return shown;
+    }
+
+    private static List<TopProblem> TopProblems(List<TopicDayRow> rows, DateOnly anchor)
+    {
+        var thisWeekFrom = Day(anchor.AddDays(-6));
+        var lastWeekFrom = Day(anchor.AddDays(-13));
+        return rows
+            .Where(r => r.Topic is not null && string.CompareOrdinal(r.Day, lastWeekFrom) >= 0)
+            .GroupBy(r => (r.Topic!, r.TopicGroup))
+            .Select(g =>
+            {
+                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Messages);
+                var before = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Messages);
+                return new TopProblem(g.Key.Item1, g.Key.TopicGroup, now, before, now - before);
+            })
+            .Where(t => t.ThisWeek > 0)
+            .OrderByDescending(t => t.ThisWeek).ThenByDescending(t => t.Change).ThenBy(t => t.Topic, StringComparer.Ordinal)
+            .Take(15)
+            .ToList();
+    }
+
+    private static List<Spike> Spikes(List<TopicDayRow> rows, DateOnly anchor)
+    {
+        var thisWeekFrom = Day(anchor.AddDays(-6));
+        return rows
+            .Where(r => r.Topic is not null)
+            .GroupBy(r => (r.Topic!, r.City, r.Region))
+            .Select(g =>
+            {
+                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Messages);
+                var usual = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Messages) / 8.0;
+                return new Spike(g.Key.Item1, g.Key.City, g.Key.Region, now, Math.Round(usual, 2), Math.Round(now / Math.Max(usual, 1), 1));
+            })
+            .Where(s => s.ThisWeek >= SpikeMinCases && s.Ratio >= SpikeRatio)
+            .OrderByDescending(s => s.Ratio).ThenByDescending(s => s.ThisWeek)
+            .Take(10)
+            .ToList();
+    }
+
+    private static List<BodyStats> Bodies(List<RollupRow> daily, List<OpenCasesRow> open, Dictionary<long, string> names)
+    {
+        var openBy = open.ToDictionary(o => o.BodyId ?? 0);
+        var byBody = daily.GroupBy(r => r.BodyId ?? 0).ToDictionary(g => g.Key, g => g.ToList());
+        return byBody.Keys.Concat(openBy.Keys).Distinct().Select(id =>
+            {
+                var rows = byBody.GetValueOrDefault(id) ?? [];
+                var answered = rows.Sum(r => r.Answered);
+                var inTime = rows.Sum(r => r.AnsweredInTime);
+                var histogram = Enumerable.Range(0, BucketLabels.Length).Select(i => rows.Sum(r => r.Histogram[i])).ToList();
+                openBy.TryGetValue(id, out var o);
+                return new BodyStats(
+                    id == 0 ? null : id, id == 0 ? "Без органа" : names.GetValueOrDefault(id, $"Орган {id}"),
+                    rows.Sum(r => r.Cases), answered, inTime, Share(inTime, answered),
+                    answered == 0 ? null : Math.Round(rows.Sum(r => r.AnswerHours) / answered, 1), histogram, o?.Open ?? 0, o?.Overdue ?? 0);
+            })
+            .OrderByDescending(b => b.Cases).ThenBy(b => b.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<PlaceStats> Places(List<RollupRow> daily) =>
+        daily.Where(r => r.City is not null)
+            .GroupBy(r => (r.City!, r.Region, r.RegionCode))
+            .Select(g => new PlaceStats(g.Key.Item1, g.Key.Region, g.Key.RegionCode, g.Sum(r => r.Cases)))
+            .OrderByDescending(p => p.Cases).ThenBy(p => p.City, StringComparer.Ordinal)
+            .ToList();
+
+    private static double? Share(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+namespace Otklik.Ratings.Engine;
+
+/// <summary>
+/// Durations in hours with constant memory: exact up to <see cref="ExactCapacity"/> values (small bodies are computed
+/// exactly, which the hand-checked fixture relies on), then fixed log-scale bins 5% wide from one minute to 114 years.
+/// Quantiles use the nearest-rank definition: the q-quantile of n values is the ⌈q·n⌉-th smallest.
+/// </summary>
+public sealed class LogHistogram
+{
+    public const int ExactCapacity = 64;
+    private const double MinHours = 1.0 / 60;
+    private const double Ratio = 1.05;
+    private static readonly double LogRatio = Math.Log(Ratio);
+    private static readonly int BinCount = (int)Math.Ceiling(Math.Log(1e6 / MinHours) / LogRatio) + 1;
+
+    private double[]? _exact = new double[8];
+    private int[]? _bins;
+    private double _sumLog;
+    private double _sumLog2;
+
+    public long Count { get; private set; }
+
+    /// <summary>Mean of ln(hours) (hours floored at one minute).</summary>
+    public double MeanLog => Count == 0 ? 0 : _sumLog / Count;
+
+    /// <summary>Variance of ln(hours) across the values; 0 for fewer than two.</summary>
+    public double VarianceLog => Count < 2 ? 0 : Math.Max(0, (_sumLog2 - _sumLog * _sumLog / Count) / (Count - 1));
+
+    public void Add(double hours)
+    {
+        hours = Math.Max(0, hours);
+        var log = Math.Log(Math.Max(hours, MinHours));
+        _sumLog += log;
+        _sumLog2 += log * log;
+        if (_exact is not null)
+        {
+            if (Count < ExactCapacity)
+            {
+                if (Count == _exact.Length)
+                {
+                    Array.Resize(ref _exact, _exact.Length * 2);
+                }
+
+                _exact[Count++] = hours;
+                return;
+            }
+
+            _bins = new int[BinCount];
+            foreach (var value in _exact)
+            {
+                _bins[Bin(value)]++;
+            }
+
+            _exact = null;
+        }
+
+        _bins![Bin(hours)]++;
+        Count++;
+    }
+
+    /// <summary>The nearest-rank q-quantile; NaN when empty.</summary>
+    public double Quantile(double q) => Count == 0 ? double.NaN : ValueAtRank(RankOf(q, Count));
+
+    /// <summary>The rank the nearest-rank q-quantile of n values takes: ⌈q·n⌉, at least 1.</summary>
+    public static long RankOf(double q, long n) => Math.Clamp((long)Math.Ceiling(q * n - 1e-9), 1, n);
+
+    /// <summary>The k-th smallest value (1-based); a bin's geometric middle once the exact values were given up.</summary>
+    public double ValueAtRank(long k)
+    {
+        k = Math.Clamp(k, 1, Count);
+        if (_exact is not null)
+        {
+            var sorted = _exact.AsSpan(0, (int)Count).ToArray();
+            Array.Sort(sorted);
+            return sorted[k - 1];
+        }
+
+        long seen = 0;
+        for (var bin = 0; bin < _bins!.Length; bin++)
+        {
+            seen += _bins[bin];
+            if (seen >= k)
+            {
+                return bin == 0 ? MinHours : MinHours * Math.Exp((bin + 0.5) * LogRatio);
+            }
+        }
+
+        return MinHours * Math.Exp(BinCount * LogRatio);
+    }
+
+    private static int Bin(double hours) =>
+        hours <= MinHours ? 0 : Math.Min(BinCount - 1, (int)(Math.Log(hours / MinHours) / LogRatio));
+}

@@ -1,0 +1,137 @@
+using Otklik.Ratings.Method;
+
+namespace Otklik.Ratings.Engine;
+
+internal sealed partial class Scorer
+{
+    /// <summary>
+    /// Redraws every estimate from its sufficient statistics, recomputes percentile ranks and scores with the same
+    /// reliabilities and topic factors, and reads intervals off the replicates. Neighbours in the point ranking whose
+    /// order holds in fewer than <see cref="BootstrapSettings.Confidence"/> of the replicates are statistically tied.
+    /// </summary>
+    private BootstrapResult? Bootstrap(
+        IReadOnlyList<Candidate> candidates, int[] rated, bool[,] eligible, double[,] adjusted, double[,] reliability, double[] available)
+    {
+        var replicates = method.Bootstrap.Replicates;
+        if (replicates == 0 || rated.Length == 0)
+        {
+            return null;
+        }
+
+        var n = candidates.Count;
+        var k = _indicators.Count;
+        var random = new Random(method.Bootstrap.Seed ^ (int)(StableHash.Of(category.Id) & 0x7fffffff));
+        var scores = new float[replicates][];
+        var drawn = new double[k, n];
+        var percentile = new double[k, n];
+        for (var b = 0; b < replicates; b++)
+        {
+            for (var ind = 0; ind < k; ind++)
+            {
+                var (definition, _) = _indicators[ind];
+                for (var e = 0; e < n; e++)
+                {
+                    if (eligible[ind, e])
+                    {
+                        var estimate = candidates[e].Estimates[definition.Id]!;
+                        drawn[ind, e] = Candidate.Adjust(estimate.Draw(random), candidates[e].Factor(definition.Id));
+                    }
+                }
+
+                PercentileRanks(ind, definition.Direction, eligible, drawn, percentile);
+            }
+
+            var row = new float[rated.Length];
+            for (var position = 0; position < rated.Length; position++)
+            {
+                var e = rated[position];
+                double sum = 0;
+                for (var ind = 0; ind < k; ind++)
+                {
+                    if (eligible[ind, e])
+                    {
+                        sum += _indicators[ind].Weight * (50 + reliability[ind, e] * (percentile[ind, e] - 50));
+                    }
+                }
+
+                row[position] = (float)(sum / available[e]);
+            }
+
+            scores[b] = row;
+        }
+
+        return Intervals(scores, rated.Length);
+    }
+
+    private BootstrapResult Intervals(float[][] scores, int count)
+    {
+        var replicates = scores.Length;
+        var tail = (1 - method.Bootstrap.Confidence) / 2;
+        var rankDraws = new int[count][];
+        for (var position = 0; position < count; position++)
+        {
+            rankDraws[position] = new int[replicates];
+        }
+
+        var order = new int[count];
+        var keys = new float[count];
+        for (var b = 0; b < replicates; b++)
+        {
+            for (var position = 0; position < count; position++)
+            {
+                order[position] = position;
+                keys[position] = -scores[b][position];
+            }
+
+            Array.Sort(keys, order);
+            for (var i = 0; i < count; i++)
+            {
+                // Competition rank: equal replicate scores share the better rank.
+                rankDraws[order[i]][b] = i > 0 && keys[i] == keys[i - 1] ? rankDraws[order[i - 1]][b] : i + 1;
+            }
+        }
+
+        // Neighbours are tied unless the better one stays ahead in at least `Confidence` of the replicates.
+        var linkedToNext = new bool[count];
+        for (var position = 0; position + 1 < count; position++)
+        {
+            double ahead = 0;
+            for (var b = 0; b < replicates; b++)
+            {
+                var diff = scores[b][position] - scores[b][position + 1];
+                ahead += diff > 0 ? 1 : diff == 0 ? 0.5 : 0;
+            }
+
+            linkedToNext[position] = ahead / replicates < method.Bootstrap.Confidence;
+        }
+
+        var intervals = new BootstrapResult.Interval[count];
+        var groupStart = 0;
+        for (var position = 0; position < count; position++)
+        {
+            if (position > 0 && !linkedToNext[position - 1])
+            {
+                groupStart = position;
+            }
+
+            var groupEnd = position;
+            while (groupEnd + 1 < count && linkedToNext[groupEnd])
+            {
+                groupEnd++;
+            }
+
+            var column = scores.Select(row => (double)row[position]).Order().ToArray();
+            var ranks = rankDraws[position].Order().ToArray();
+            intervals[position] = new BootstrapResult.Interval(
+                column[Lower(replicates, tail)], column[Upper(replicates, tail)],
+                ranks[Lower(replicates, tail)], ranks[Upper(replicates, tail)],
+                groupStart + 1, groupEnd + 1);
+        }
+
+        return new BootstrapResult(intervals);
+    }
+
+    private static int Lower(int n, double tail) => Math.Clamp((int)Math.Floor(tail * n), 0, n - 1);
+
+    private static int Upper(int n, double tail) => Math.Clamp((int)Math.Ceiling((1 - tail) * n) - 1, 0, n - 1);
+}

@@ -1,0 +1,21 @@
+using Otklik.Model;
+
+namespace Otklik.Storage.Cases;
+
+/// <summary>Filters of the case list; all optional, combined with AND. <see cref="Limit"/> defaults to 50.</summary>
+public sealed record CaseFilter
+{
+    public IReadOnlyList<CaseStatus>? Statuses { get; init; }
+    public string? Topic { get; init; }
+    public string? TopicGroup { get; init; }
+    public long? BodyId { get; init; }
+    public string? RegionCode { get; init; }
+    public string? City { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public bool Overdue { get; init; }
+    public string? Text { get; init; }
+    public CaseSort Sort { get; init; } = CaseSort.Newest;
+    public int Limit { get; init; } = 50;
+    public CaseCursor? After { get; init; }
+}

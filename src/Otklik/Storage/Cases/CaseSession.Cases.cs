@@ -1,0 +1,209 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Otklik.Folding;
+using Otklik.Model;
+
+using Otklik.Storage.Sql;
+
+namespace Otklik.Storage.Cases;
+
+public sealed partial class CaseSession
+{
+    internal const string OpenStatuses = "('new', 'assigned', 'in_progress', 'reopened')";
+
+    private const string CaseColumns = """
+        c.id, c.status, c.topic_group, c.topic, c.body_id, b.name, c.region_code, c.region, c.district, c.city,
+        c.created_at, c.updated_at, c.closed_at, c.first_reply_due, c.answer_due, c.first_reply_at, c.answered_at,
+        c.escalated_to_body_id, c.message_count, c.confidence, c.label_source, c.reasons,
+        c.feedback_fixed, c.feedback_at, c.feedback_comment, c.simulated,
+        (SELECT m.text FROM messages m WHERE m.case_id = c.id ORDER BY m.id LIMIT 1)
+        FROM cases c LEFT JOIN bodies b ON b.id = c.body_id
+        """;
+
+    public async Task<long> CreateCaseAsync(NewCase item, CancellationToken cancellationToken = default) =>
+        Convert.ToInt64(await ScalarAsync(
+            """
+            INSERT INTO cases (topic_group, topic, region_code, region, district, city, body_id, status, first_reply_due,
+                answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated)
+            VALUES (@tg, @t, @rc, @r, @d, @city, @body, @status, @frd, @ad, @at, @at, @ls, @conf, @reasons, 0, @fp, @sim)
+            RETURNING id
+            """,
+            cancellationToken,
+            ("tg", item.TopicGroup), ("t", item.Topic), ("rc", item.Place.RegionCode), ("r", item.Place.Region),
+            ("d", item.Place.District), ("city", item.Place.City), ("body", item.BodyId), ("status", DbEnum<CaseStatus>.ToDb(item.Status)),
+            ("frd", T(item.FirstReplyDue)), ("ad", T(item.AnswerDue)), ("at", T(item.CreatedAt)),
+            ("ls", item.LabelSource), ("conf", item.Confidence), ("reasons", string.Join('\n', item.Reasons)),
+            ("fp", item.Fingerprint), ("sim", Db.Flag(item.Simulated))), CultureInfo.InvariantCulture);
+
+    /// <summary>Open cases with the same topic, body and place created since <paramref name="since"/>, newest first.</summary>
+    public Task<List<CaseCandidate>> FindCandidatesAsync(string? topic, long? bodyId, Territory place, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        var sql = new StringBuilder($"SELECT id, fingerprint FROM cases WHERE status IN {OpenStatuses} AND created_at >= @since");
+        var args = new List<(string, object?)> { ("since", T(since)), ("limit", (long)limit) };
+        Equal(sql, args, "topic", topic);
+        Equal(sql, args, "body_id", bodyId);
+        Equal(sql, args, "region_code", place.RegionCode);
+        Equal(sql, args, "city", place.City);
+        sql.Append(" ORDER BY id DESC LIMIT @limit");
+        return QueryAsync(sql.ToString(), r => new CaseCandidate(r.GetInt64(0), r.IsDBNull(1) ? [] : (byte[])r.GetValue(1)), cancellationToken, [.. args]);
+    }
+
+    public Task<int> CountMessageAsync(long caseId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE cases SET message_count = message_count + 1, updated_at = @at WHERE id = @id",
+            cancellationToken, ("id", caseId), ("at", T(at)));
+
+    public async Task<CaseRecord?> GetCaseAsync(long id, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync($"SELECT {CaseColumns} WHERE c.id = @id AND {scope.Sql()}", r => ReadCase(r, now), cancellationToken, ("id", id));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<CaseListPage> ListCasesAsync(CaseFilter query, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var sql = new StringBuilder($"SELECT {CaseColumns} WHERE {scope.Sql()}");
+        var args = new List<(string, object?)> { ("limit", (long)query.Limit + 1) };
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            sql.Append(" AND c.status IN (").AppendJoin(", ", statuses.Select(s => $"'{DbEnum<CaseStatus>.ToDb(s)}'")).Append(')');
+        }
+
+        Equal(sql, args, "c.topic", query.Topic, nullMeansAny: true);
+        Equal(sql, args, "c.topic_group", query.TopicGroup, nullMeansAny: true);
+        Equal(sql, args, "c.body_id", query.BodyId, nullMeansAny: true);
+        Equal(sql, args, "c.region_code", query.RegionCode, nullMeansAny: true);
+        Equal(sql, args, "c.city", query.City, nullMeansAny: true);
+        if (query.From is { } from)
+        {
+            sql.Append(" AND c.created_at >= @from");
+            args.Add(("from", T(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            sql.Append(" AND c.created_at < @to");
+            args.Add(("to", T(to)));
+        }
+
+        if (query.Overdue)
+        {
+            sql.Append($" AND c.status IN {OpenStatuses} AND ((c.first_reply_at IS NULL AND c.first_reply_due < @now) OR (c.answered_at IS NULL AND c.answer_due < @now))");
+            args.Add(("now", T(now)));
+        }
+
+        if (query.Text is { } text && _dialect.SearchQuery(text) is { } search)
+        {
+            sql.Append(" AND ").Append(_dialect.TextMatch("@q"));
+            args.Add(("q", search));
+        }
+
+        if (query.Sort == CaseSort.Due)
+        {
+            if (query.After is { } after)
+            {
+                sql.Append(" AND (c.answer_due > @cdue OR (c.answer_due = @cdue AND c.id > @cid))");
+                args.Add(("cdue", T(DateTimeOffset.FromUnixTimeMilliseconds(after.DueMs))));
+                args.Add(("cid", after.Id));
+            }
+
+            sql.Append(" AND c.answer_due IS NOT NULL ORDER BY c.answer_due, c.id LIMIT @limit");
+        }
+        else
+        {
+            if (query.After is { } after)
+            {
+                sql.Append(" AND c.id < @cid");
+                args.Add(("cid", after.Id));
+            }
+
+            sql.Append(" ORDER BY c.id DESC LIMIT @limit");
+        }
+
+        var rows = await QueryAsync(sql.ToString(), r => ReadCase(r, now), cancellationToken, [.. args]);
+        if (rows.Count <= query.Limit)
+        {
+            return new CaseListPage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        var last = rows[^1];
+        return new CaseListPage(rows, new CaseCursor(last.Id, last.AnswerDue?.ToUnixTimeMilliseconds() ?? 0));
+    }
+
+    /// <summary>Moves a case: status, owner and, when it ends, the closing time. Events are the caller's to write.</summary>
+    public Task<int> UpdateCaseAsync(long id, CaseStatus status, long? bodyId, DateTimeOffset at, DateTimeOffset? closedAt, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE cases SET status = @s, body_id = @b, updated_at = @at, closed_at = @closed WHERE id = @id",
+            cancellationToken, ("id", id), ("s", DbEnum<CaseStatus>.ToDb(status)), ("b", bodyId), ("at", T(at)), ("closed", T(closedAt)));
+
+    /// <summary>A reopened case owes a new answer: the answer clock restarts and its reminders and feedback reset.</summary>
+    public Task<int> RestartAnswerClockAsync(long id, DateTimeOffset answerDue, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE cases SET answered_at = NULL, answer_due = @due, sla_flags = sla_flags & 1, feedback_token_hash = NULL WHERE id = @id",
+            cancellationToken, ("id", id), ("due", T(answerDue)));
+
+    public Task<int> MarkFirstReplyAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE cases SET first_reply_at = COALESCE(first_reply_at, @at), updated_at = @at WHERE id = @id",
+            cancellationToken, ("id", id), ("at", T(at)));
+
+    /// <summary>A full answer stops both clocks and opens the resident's feedback link (its token stored hashed).</summary>
+    public Task<int> MarkAnsweredAsync(long id, DateTimeOffset at, string feedbackTokenHash, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE cases SET answered_at = @at, first_reply_at = COALESCE(first_reply_at, @at), updated_at = @at, feedback_token_hash = @h WHERE id = @id",
+            cancellationToken, ("id", id), ("at", T(at)), ("h", feedbackTokenHash));
+
+    public Task<int> SetFeedbackAsync(long id, bool fixedIt, string? comment, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE cases SET feedback_fixed = @f, feedback_comment = @c, feedback_at = @at, feedback_token_hash = NULL WHERE id = @id",
+            cancellationToken, ("id", id), ("f", Db.Flag(fixedIt)), ("c", comment), ("at", T(at)));
+
+    public async Task<long?> FindCaseByFeedbackTokenAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        await ScalarAsync("SELECT id FROM cases WHERE feedback_token_hash = @h", cancellationToken, ("h", tokenHash)) is { } id
+            ? Convert.ToInt64(id, CultureInfo.InvariantCulture)
+            : null;
+
+    public Task<List<(string? TopicGroup, string Topic, long Cases)>> ListTopicsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT topic_group, topic, COUNT(*) FROM cases WHERE topic IS NOT NULL GROUP BY topic_group, topic ORDER BY COUNT(*) DESC, topic",
+            r => (Db.Str(r, 0), r.GetString(1), r.GetInt64(2)), cancellationToken);
+
+    private static string Title(string? text)
+    {
+        var plain = text is null ? string.Empty : RussianText.StripHtml(text.Length > 2000 ? text[..2000] : text);
+        return plain.Length <= 140 ? plain : plain[..140];
+    }
+
+    private static void Equal(StringBuilder sql, List<(string, object?)> args, string column, object? value, bool nullMeansAny = false)
+    {
+        if (value is null)
+        {
+            if (!nullMeansAny)
+            {
+                sql.Append(" AND ").Append(column).Append(" IS NULL");
+            }
+
+            return;
+        }
+
+        var name = "p" + args.Count.ToString(CultureInfo.InvariantCulture);
+        sql.Append(" AND ").Append(column).Append(" = @").Append(name);
+        args.Add((name, value));
+    }
+
+    private CaseRecord ReadCase(DbDataReader r, DateTimeOffset now)
+    {
+        var status = DbEnum<CaseStatus>.Parse(r.GetString(1));
+        var firstReplyDue = TimeOrNull(r, 13);
+        var answerDue = TimeOrNull(r, 14);
+        var firstReplyAt = TimeOrNull(r, 15);
+        var answeredAt = TimeOrNull(r, 16);
+        var overdue = Otklik.Cases.CaseWorkflow.IsOpen(status)
+            && ((firstReplyAt is null && firstReplyDue < now) || (answeredAt is null && answerDue < now));
+        var reasons = Db.Str(r, 21);
+        return new CaseRecord(
+            r.GetInt64(0), status, Db.Str(r, 2), Db.Str(r, 3), Db.Long(r, 4), Db.Str(r, 5), Db.Str(r, 6), Db.Str(r, 7),
+            Db.Str(r, 8), Db.Str(r, 9), Time(r, 10), Time(r, 11), TimeOrNull(r, 12), firstReplyDue, answerDue,
+            firstReplyAt, answeredAt, overdue, Db.Long(r, 17), r.GetInt64(18), Db.Double(r, 19), Db.Str(r, 20),
+            string.IsNullOrEmpty(reasons) ? [] : reasons.Split('\n'),
+            Db.Long(r, 22) is { } f ? f != 0 : null, TimeOrNull(r, 23), Db.Str(r, 24), r.GetInt64(25) != 0, Title(Db.Str(r, 26)));
+    }
+}

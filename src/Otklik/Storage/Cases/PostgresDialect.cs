@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Otklik.Storage.Cases;
+
+/// <summary>Production: PostgreSQL; search through the stored <c>russian</c> tsvector of each message (GIN index).</summary>
+public sealed class PostgresDialect(string connectionString) : SqlDialect
+{
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public override string Name => "postgresql";
+
+    internal override DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    internal override object TimeToDb(DateTimeOffset value) => value.UtcDateTime;
+
+    internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        new(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+
+    internal override string TextMatch(string parameter) =>
+        $"c.id IN (SELECT m.case_id FROM messages m WHERE m.tsv @@ plainto_tsquery('russian', {parameter}) AND m.case_id IS NOT NULL)";
+
+    internal override string? SearchQuery(string typed)
+    {
+        var words = SearchWords.Split(typed);
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Otklik.Storage.Postgres;
+using Otklik.Storage.Sqlite;
+
+namespace Otklik.Storage.Cases;
+
+/// <summary>
+/// What differs between the two databases for the case workflow: connections, time encoding and full-text search.
+/// Everything else is one SQL text shared by both (parameters as <c>@name</c>, <c>ON CONFLICT … RETURNING</c>).
+/// The schema is the foundation's, migrated by <see cref="OtklikStores"/> (the workflow's part is <see cref="WorkflowSchema"/>).
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>"sqlite" or "postgresql".</summary>
+    public abstract string Name { get; }
+
+    internal abstract DbConnection CreateConnection();
+
+    internal virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal abstract object TimeToDb(DateTimeOffset value);
+
+    internal abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    /// <summary>A condition on cases alias <c>c</c> that is true when one of its messages matches the search in <paramref name="parameter"/>.</summary>
+    internal abstract string TextMatch(string parameter);
+
+    /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
+    internal abstract string? SearchQuery(string typed);
+
+    /// <summary>Picks the dialect from a <c>--db</c> value, the same way <see cref="OtklikStores"/> does.</summary>
+    public static SqlDialect FromDb(string db)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        return OtklikStores.IsPostgres(db) ? new PostgresDialect(db) : new SqliteDialect(db);
+    }
+}
