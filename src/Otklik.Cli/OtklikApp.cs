@@ -1,3 +1,4 @@
+using Otklik.Cli.Commands;
 using Spectre.Console.Cli;
 
 namespace Otklik.Cli;
@@ -12,6 +13,9 @@ public static class OtklikApp
         {
             config.SetApplicationName("otklik");
             config.PropagateExceptions();
+            config.AddCommand<TrainCommand>("train").WithDescription("Train the topic, group and executor classifiers on labeled appeals");
+            config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate a model on labeled appeals it has not seen");
+            config.AddCommand<ClassifyCommand>("classify").WithDescription("Classify one appeal text: top 3 per head and the words that weighed most");
         });
         return app.RunAsync(args);
     }

@@ -16,41 +16,10 @@ internal static class Diagnostics
             Console.Error.WriteLine($"{head.Name}: {head.LabelCount} labels, {head.Weights.Length} weights ({100.0 * head.Weights.Length / ((double)head.Columns * head.LabelCount):F1}% of dense), T={head.Temperature:F3}");
         }
 
-        var scratch = vectorizer.NewScratch();
-        Span<float> scores = stackalloc float[512];
         var texts = test.Select(a => a.Text).ToList();
+        var scratch = vectorizer.NewScratch();
         Measure("normalize", texts, t => Otklik.Text.Analysis.TextNormalizer.Normalize(t));
-        Measure("strip", texts, t => Otklik.Folding.RussianText.StripHtml(t));
-        Measure("mask", texts, t => Otklik.Text.Analysis.PersonalDataMask.Apply(t));
-        Measure("fold", texts, t => Otklik.Folding.RussianText.Fold(t));
-        Measure("vectorize", texts, t => vectorizer.Vectorize(t, scratch));
-        var scoreBuffer = new float[512];
-        Measure("vectorize+score", texts, t =>
-        {
-            vectorizer.Vectorize(t, scratch);
-            foreach (var head in heads)
-            {
-                head.Score(scratch, scoreBuffer.AsSpan(0, head.LabelCount));
-            }
-        });
-        vectorizer.Vectorize(texts[0], scratch);
-        Console.Error.WriteLine($"text 0: {scratch.Touched.Count} columns, {heads.Sum(h => scratch.Touched.Sum(c => h.ColumnStart[c + 1] - h.ColumnStart[c]))} weights");
-        var spin = Stopwatch.StartNew();
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var x = 0.0;
-        for (var i = 0; i < 100_000_000; i++)
-        {
-            x += i * 0.5;
-        }
-
-        Console.Error.WriteLine($"1e8 adds: {spin.ElapsedMilliseconds} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds} ms CPU {x > 0}");
-        Measure("score-only", texts, t =>
-        {
-            foreach (var head in heads)
-            {
-                head.Score(scratch, scoreBuffer.AsSpan(0, head.LabelCount));
-            }
-        });
+        Measure("analyze", texts, t => vectorizer.Analyze(t, scratch));
         Measure("predict", texts, t => model.Predict(t));
     }
 

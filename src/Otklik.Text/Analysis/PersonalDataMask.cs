@@ -56,7 +56,7 @@ public static partial class PersonalDataMask
     private static partial Regex StreetPattern();
 
     [GeneratedRegex(
-        @"\b(?:д|дом|корп|корпус|кв|квартира)\.?\s*№?\s*\d+[а-яё]?(?:/\d+)?(?![\d\w])",
+        @"\b(?:д|дом|дома|доме|корп|корпус|кв|квартира|квартиры|квартире)\.?\s*№?\s*\d+[а-яё]?(?:/\d+)?(?![\d\w])",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HousePattern();
 }

@@ -78,20 +78,14 @@ internal sealed class LinearHead
         return new LinearHead(name, labels, start, labelOf.ToArray(), weights.ToArray(), bias, temperature);
     }
 
-    /// <summary>Raw scores (SVM margins) of every label for the text in <paramref name="scratch"/>.</summary>
-    public void Score(VectorScratch scratch, Span<float> scores)
+    /// <summary>Adds <paramref name="value"/> × the weights of <paramref name="column"/> to <paramref name="scores"/>.</summary>
+    public void AddColumn(int column, float value, Span<float> scores)
     {
-        Bias.CopyTo(scores);
-        var values = scratch.Values;
         var labelOf = LabelOf;
         var weights = Weights;
-        foreach (var column in scratch.Touched)
+        for (int p = ColumnStart[column], end = ColumnStart[column + 1]; p < end; p++)
         {
-            var v = values[column];
-            for (int p = ColumnStart[column], end = ColumnStart[column + 1]; p < end; p++)
-            {
-                scores[labelOf[p]] += weights[p] * v;
-            }
+            scores[labelOf[p]] += weights[p] * value;
         }
     }
 

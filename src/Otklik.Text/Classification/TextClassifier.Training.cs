@@ -31,8 +31,9 @@ public sealed partial class TextClassifier
         var clock = Stopwatch.StartNew();
         var texts = data.Select(a => a.Text).ToList();
         var vectorizer = FeatureVectorizer.Fit(texts, options.Features);
-        var scratch = vectorizer.NewScratch();
-        var rows = texts.Select(t => vectorizer.Row(t, scratch)).ToList();
+        var document = vectorizer.NewScratch();
+        var values = new VectorScratch(vectorizer.Vocabulary.Count);
+        var rows = texts.Select(t => vectorizer.Row(t, document, values)).ToList();
 
         var (topic, topicInfo) = TrainHead(TopicHead, rows, data.Select(a => (string?)a.Topic).ToList(), vectorizer.Vocabulary.Count, options);
         var (executor, executorInfo) = TrainHead(ExecutorHead, rows, data.Select(a => (string?)a.Executor).ToList(), vectorizer.Vocabulary.Count, options);

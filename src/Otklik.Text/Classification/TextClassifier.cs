@@ -1,4 +1,4 @@
-using Otklik.Text.Analysis;
+using System.Numerics;
 using Otklik.Text.Features;
 
 namespace Otklik.Text.Classification;
@@ -25,7 +25,10 @@ public sealed partial class TextClassifier
     private readonly LinearHead _topic;
     private readonly LinearHead _executor;
     private readonly LinearHead? _group;
-    private readonly ThreadLocal<VectorScratch> _scratch;
+    private readonly LinearHead[] _heads;
+    private readonly int[] _offsets;
+    private readonly int _totalLabels;
+    private readonly ThreadLocal<DocumentScratch> _scratch;
 
     private TextClassifier(FeatureVectorizer vectorizer, LinearHead topic, LinearHead executor, LinearHead? group, ModelInfo info)
     {
@@ -33,9 +36,17 @@ public sealed partial class TextClassifier
         _topic = topic;
         _executor = executor;
         _group = group;
+        _heads = group is null ? [topic, executor] : [topic, executor, group];
+        _offsets = new int[_heads.Length];
+        for (var h = 1; h < _heads.Length; h++)
+        {
+            _offsets[h] = _offsets[h - 1] + _heads[h - 1].LabelCount;
+        }
+
+        _totalLabels = _heads.Sum(h => h.LabelCount);
         Info = info;
         OperatorThreshold = info.OperatorThreshold;
-        _scratch = new ThreadLocal<VectorScratch>(vectorizer.NewScratch);
+        _scratch = new ThreadLocal<DocumentScratch>(vectorizer.NewScratch);
     }
 
     /// <summary>Version, data hash, settings and training metrics of this model.</summary>
@@ -52,34 +63,96 @@ public sealed partial class TextClassifier
 
     /// <summary>
     /// Top-3 labels with probabilities for each head. With <paramref name="explain"/> each head also lists the words
-    /// that pushed its best label most (slower: for display, not for bulk classification).
+    /// that pushed its best label most.
     /// </summary>
     public Prediction Predict(string text, bool explain = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scratch = _scratch.Value!;
-        _vectorizer.Vectorize(text, scratch);
-        var words = explain ? ResolveWords(text) : null;
-        return new Prediction(
-            ModelVersion,
-            PredictHead(_topic, scratch, words),
-            PredictHead(_executor, scratch, words),
-            _group is null ? null : PredictHead(_group, scratch, words));
+        var document = _scratch.Value!;
+        _vectorizer.Analyze(text, document);
+        var scale = _vectorizer.Weigh(document);
+        Span<float> scores = stackalloc float[_totalLabels];
+        scores.Clear();
+        for (var i = 0; i < document.Words.Count; i++)
+        {
+            AddScaled(scores, Projection(document.Words[i]), 1f + MathF.Log(document.Counts[i]));
+        }
+
+        var pairs = document.Pairs;
+        foreach (var column in pairs.Touched)
+        {
+            for (var h = 0; h < _heads.Length; h++)
+            {
+                _heads[h].AddColumn(column, pairs.Values[column], scores.Slice(_offsets[h], _heads[h].LabelCount));
+            }
+        }
+
+        var results = new HeadPrediction[_heads.Length];
+        Span<double> allProbabilities = stackalloc double[_totalLabels];
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            var head = _heads[h];
+            var own = scores.Slice(_offsets[h], head.LabelCount);
+            for (var k = 0; k < own.Length; k++)
+            {
+                own[k] = (own[k] * scale) + head.Bias[k];
+            }
+
+            var probabilities = allProbabilities.Slice(_offsets[h], head.LabelCount);
+            Softmax.Apply(own, head.Temperature, probabilities);
+            var top = TopLabels(head, probabilities);
+            var words = explain ? Explain(document, scale, _offsets[h] + Array.IndexOf(head.Labels, top[0].Label)) : [];
+            results[h] = new HeadPrediction(head.Name, top, top[0].Probability < OperatorThreshold, words);
+        }
+
+        return new Prediction(ModelVersion, results[0], results[1], _group is null ? null : results[2]);
     }
 
     /// <summary>For the benchmark's diagnostics.</summary>
-    internal (FeatureVectorizer Vectorizer, LinearHead[] Heads) Internals() =>
-        (_vectorizer, _group is null ? [_topic, _executor] : [_topic, _group, _executor]);
+    internal (FeatureVectorizer Vectorizer, LinearHead[] Heads) Internals() => (_vectorizer, _heads);
 
-    private HeadPrediction PredictHead(LinearHead head, VectorScratch scratch, List<(string Word, TokenColumns Columns)>? words)
+    /// <summary>A word's contribution to all label scores (all heads side by side), computed once per word.</summary>
+    private float[] Projection(TokenColumns word)
     {
-        Span<float> scores = stackalloc float[head.LabelCount];
-        Span<double> probabilities = stackalloc double[head.LabelCount];
-        head.Score(scratch, scores);
-        Softmax.Apply(scores, head.Temperature, probabilities);
-        var top = TopLabels(head, probabilities);
-        var explained = words is null ? [] : Explain(head, Array.IndexOf(head.Labels, top[0].Label), scratch, words);
-        return new HeadPrediction(head.Name, top, top[0].Probability < OperatorThreshold, explained);
+        if (word.Projection is { } known)
+        {
+            return known;
+        }
+
+        var projection = new float[_totalLabels];
+        var charWeight = _vectorizer.Settings.CharBlockWeight;
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            var target = projection.AsSpan(_offsets[h], _heads[h].LabelCount);
+            if (word.StemColumn >= 0)
+            {
+                _heads[h].AddColumn(word.StemColumn, word.StemIdf, target);
+            }
+
+            for (var j = 0; j < word.CharColumns.Length; j++)
+            {
+                _heads[h].AddColumn(word.CharColumns[j], charWeight * word.CharValues[j], target);
+            }
+        }
+
+        word.Projection = projection;
+        return projection;
+    }
+
+    private List<WeightedWord> Explain(DocumentScratch document, float scale, int label)
+    {
+        var words = new List<WeightedWord>();
+        for (var i = 0; i < document.Words.Count; i++)
+        {
+            var word = document.Words[i];
+            var weight = (1f + MathF.Log(document.Counts[i])) * scale * Projection(word)[label];
+            if (weight > 0)
+            {
+                words.Add(new WeightedWord(word.Word, weight));
+            }
+        }
+
+        return words.OrderByDescending(w => w.Weight).Take(ExplainedWords).ToList();
     }
 
     private static LabelProbability[] TopLabels(LinearHead head, ReadOnlySpan<double> probabilities)
@@ -113,31 +186,21 @@ public sealed partial class TextClassifier
         return top;
     }
 
-    private List<(string, TokenColumns)> ResolveWords(string text) =>
-        Tokenizer.Words(TextNormalizer.Normalize(text)).Distinct(StringComparer.Ordinal)
-            .Select(w => (w, _vectorizer.Resolve(w))).ToList();
-
-    private static List<WeightedWord> Explain(LinearHead head, int label, VectorScratch scratch, List<(string Word, TokenColumns Columns)> words)
+    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
     {
-        var values = scratch.Values;
-        return words.Select(w =>
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var factor = new Vector<float>(scale);
+            for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var sum = 0.0;
-                if (w.Columns.StemColumn >= 0)
-                {
-                    sum += values[w.Columns.StemColumn] * head.Weight(w.Columns.StemColumn, label);
-                }
+                (new Vector<float>(target[i..]) + (new Vector<float>(source[i..]) * factor)).CopyTo(target[i..]);
+            }
+        }
 
-                foreach (var column in w.Columns.CharColumns)
-                {
-                    sum += values[column] * head.Weight(column, label);
-                }
-
-                return new WeightedWord(w.Word, sum);
-            })
-            .Where(w => w.Weight > 0)
-            .OrderByDescending(w => w.Weight)
-            .Take(ExplainedWords)
-            .ToList();
+        for (; i < target.Length; i++)
+        {
+            target[i] += source[i] * scale;
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace Otklik.Text.Features;
 
 /// <summary>
 /// Text → sparse features: normalized words, their stems and stem pairs (the word block) and character n-grams
-/// (the char block), weighted by sublinear tf × idf and L2-normalized per block. Thread-safe.
+/// (the char block). See <see cref="Weigh"/> for the weighting. Thread-safe.
 /// </summary>
 internal sealed class FeatureVectorizer
 {
@@ -69,88 +69,99 @@ internal sealed class FeatureVectorizer
         return new FeatureVectorizer(settings, Vocabulary.Fit(documents, settings));
     }
 
-    public VectorScratch NewScratch() => new(Vocabulary.Count);
+    public DocumentScratch NewScratch() => new(Vocabulary.Count);
 
-    /// <summary>Fills <paramref name="scratch"/> with the weighted features of <paramref name="raw"/>.</summary>
-    public void Vectorize(string raw, VectorScratch scratch, List<TokenColumns>? words = null)
+    /// <summary>Splits <paramref name="raw"/> into its distinct resolved words with counts and its word-pair columns.</summary>
+    public void Analyze(string raw, DocumentScratch document)
     {
-        scratch.Clear();
+        document.Clear();
         var text = TextNormalizer.Normalize(raw);
-        Tokenizer.Split(text, scratch.Ranges);
+        Tokenizer.Split(text, document.Ranges);
         var previous = 0;
         var first = true;
-        foreach (var range in scratch.Ranges)
+        foreach (var range in document.Ranges)
         {
             var span = text.AsSpan(range);
             var word = Tokenizer.IsNumber(span) ? Resolve(Tokenizer.Number) : Resolve(span);
-            words?.Add(word);
-            if (word.StemColumn >= 0)
-            {
-                scratch.Add(word.StemColumn);
-            }
-
+            document.AddWord(word);
             if (Settings.WordBigrams && !first)
             {
                 var pair = Vocabulary.ColumnOf(FeatureHash.Pair(previous, word.StemKey));
                 if (pair >= 0)
                 {
-                    scratch.Add(pair);
+                    document.Pairs.Add(pair);
                 }
-            }
-
-            foreach (var column in word.CharColumns)
-            {
-                scratch.Add(column);
             }
 
             previous = word.StemKey;
             first = false;
         }
-
-        Weigh(scratch);
     }
 
-    /// <summary>The features of one text as a row with sorted columns: for training and evaluation.</summary>
-    public SparseRow Row(string raw, VectorScratch scratch)
+    /// <summary>
+    /// The weight of each distinct word (1 + ln count) and of each pair column ((1 + ln count) · idf), and the norm
+    /// that scales the whole text to unit length. Words count as orthogonal for the norm (their char n-grams overlap):
+    /// an approximation that lets a word's effect on the scores be computed once and reused.
+    /// </summary>
+    public float Weigh(DocumentScratch document)
     {
-        Vectorize(raw, scratch);
-        var columns = scratch.Touched.ToArray();
+        var charWeight = Settings.CharBlockWeight;
+        var squared = 0.0;
+        for (var i = 0; i < document.Words.Count; i++)
+        {
+            var word = document.Words[i];
+            var c = 1f + MathF.Log(document.Counts[i]);
+            var own = (word.StemIdf * word.StemIdf) + (word.CharColumns.Length > 0 ? charWeight * charWeight : 0f);
+            squared += c * c * own;
+        }
+
+        var pairs = document.Pairs;
+        foreach (var column in pairs.Touched)
+        {
+            var v = (1f + MathF.Log(pairs.Values[column])) * Vocabulary.Idf[column];
+            pairs.Values[column] = v;
+            squared += v * v;
+        }
+
+        return squared > 0 ? (float)(1 / Math.Sqrt(squared)) : 0f;
+    }
+
+    /// <summary>The features of one text as a row with sorted columns: for training.</summary>
+    public SparseRow Row(string raw, DocumentScratch document, VectorScratch values)
+    {
+        Analyze(raw, document);
+        var weights = document.Counts.Select(n => 1f + MathF.Log(n)).ToArray();
+        var scale = Weigh(document);
+        values.Clear();
+        var charWeight = Settings.CharBlockWeight;
+        for (var i = 0; i < document.Words.Count; i++)
+        {
+            var word = document.Words[i];
+            if (word.StemColumn >= 0)
+            {
+                values.Add(word.StemColumn, weights[i] * word.StemIdf);
+            }
+
+            for (var j = 0; j < word.CharColumns.Length; j++)
+            {
+                values.Add(word.CharColumns[j], weights[i] * charWeight * word.CharValues[j]);
+            }
+        }
+
+        foreach (var column in document.Pairs.Touched)
+        {
+            values.Add(column, document.Pairs.Values[column]);
+        }
+
+        var columns = values.Touched.ToArray();
         Array.Sort(columns);
-        var values = new float[columns.Length];
+        var result = new float[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
-            values[i] = scratch.Values[columns[i]];
+            result[i] = values.Values[columns[i]] * scale;
         }
 
-        return new SparseRow(columns, values);
-    }
-
-    private void Weigh(VectorScratch scratch)
-    {
-        var values = scratch.Values;
-        var idf = Vocabulary.Idf;
-        var isChar = Vocabulary.IsChar;
-        double wordNorm = 0, charNorm = 0;
-        foreach (var column in scratch.Touched)
-        {
-            var v = (1f + MathF.Log(values[column])) * idf[column];
-            values[column] = v;
-            if (isChar[column])
-            {
-                charNorm += v * v;
-            }
-            else
-            {
-                wordNorm += v * v;
-            }
-        }
-
-        var wordScale = wordNorm > 0 ? (float)(1 / Math.Sqrt(wordNorm)) : 0f;
-        var charScale = charNorm > 0 ? (float)(Settings.CharBlockWeight / Math.Sqrt(charNorm)) : 0f;
-        foreach (var column in scratch.Touched)
-        {
-            values[column] *= isChar[column] ? charScale : wordScale;
-        }
+        return new SparseRow(columns, result);
     }
 
     private TokenColumns Resolve(ReadOnlySpan<char> word)
@@ -171,17 +182,21 @@ internal sealed class FeatureVectorizer
         }
 
         var keys = TokenKeys.Of(word, Stemmer, Settings);
-        var chars = new List<int>(keys.CharKeys.Length);
+        // A word's n-grams weighted by idf (an n-gram repeated inside the word adds up), then scaled to unit length.
+        var chars = new SortedDictionary<int, float>();
         foreach (var key in keys.CharKeys)
         {
             var column = Vocabulary.ColumnOf(key);
             if (column >= 0)
             {
-                chars.Add(column);
+                chars[column] = chars.GetValueOrDefault(column) + Vocabulary.Idf[column];
             }
         }
 
-        var resolved = new TokenColumns(keys.Stem, keys.StemKey, Vocabulary.ColumnOf(keys.StemKey), chars.ToArray());
+        var norm = MathF.Sqrt(chars.Values.Sum(v => v * v));
+        var stemColumn = Vocabulary.ColumnOf(keys.StemKey);
+        var resolved = new TokenColumns(word, keys.Stem, keys.StemKey, stemColumn, stemColumn >= 0 ? Vocabulary.Idf[stemColumn] : 0f,
+            chars.Keys.ToArray(), chars.Values.Select(v => v / norm).ToArray());
         if (_words.Count < MaxCachedWords)
         {
             _words.TryAdd(word, resolved);

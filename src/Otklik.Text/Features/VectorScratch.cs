@@ -15,16 +15,14 @@ internal sealed class VectorScratch
     /// <summary>The columns this text has, in first-seen order.</summary>
     public List<int> Touched { get; }
 
-    public List<Range> Ranges { get; } = new(128);
-
-    public void Add(int column)
+    public void Add(int column, float amount = 1f)
     {
         if (Values[column] == 0f)
         {
             Touched.Add(column);
         }
 
-        Values[column] += 1f;
+        Values[column] += amount;
     }
 
     public void Clear()
