@@ -27,6 +27,9 @@ public static class OtklikApp
             config.AddBranch("users", u => u.AddCommand<UsersAddCommand>("add").WithDescription("Add a user (the first admin too); password from a prompt, stdin or OTKLIK_PASSWORD"));
             config.AddCommand<StatsCommand>("stats").WithDescription("Case counts by topic group, topic and body");
             config.AddBranch("ratings", ratings => ratings.AddCommand<Ratings.RatingsComputeCommand>("compute").WithDescription("Rate bodies and official accounts for a period."));
+            config.AddCommand<TrainCommand>("train").WithDescription("Train the topic, group and executor classifiers on labeled appeals");
+            config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate a model on labeled appeals it has not seen");
+            config.AddCommand<ClassifyCommand>("classify").WithDescription("Classify one appeal text: top 3 per head and the words that weighed most");
         });
         return app.RunAsync(args);
     }

@@ -1,0 +1,50 @@
+namespace Otklik.Text.Analysis;
+
+/// <summary>Splits normalized text into words: runs of letters and digits. A run of digits becomes <see cref="Number"/>.</summary>
+internal static class Tokenizer
+{
+    /// <summary>Every number is one word: house numbers and dates carry no topic, and their variety would only add noise.</summary>
+    public const string Number = "0";
+
+    /// <summary>Calls <paramref name="onToken"/> with the start and length of each word of <paramref name="text"/>.</summary>
+    public static void Split(ReadOnlySpan<char> text, List<Range> tokens)
+    {
+        tokens.Clear();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                tokens.Add(new Range(start, i));
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>True when the word holds digits only.</summary>
+    public static bool IsNumber(ReadOnlySpan<char> word)
+    {
+        foreach (var ch in word)
+        {
+            if (!char.IsDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The words of normalized text as strings (numbers folded to <see cref="Number"/>): for tests and explanations.</summary>
+    public static List<string> Words(string text)
+    {
+        var ranges = new List<Range>();
+        Split(text, ranges);
+        return ranges.Select(r => IsNumber(text.AsSpan(r)) ? Number : text[r]).ToList();
+    }
+}

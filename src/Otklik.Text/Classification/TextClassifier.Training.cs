@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Otklik.Ingest;
+using Otklik.Text.Evaluation;
+using Otklik.Text.Features;
+
+namespace Otklik.Text.Classification;
+
+public sealed partial class TextClassifier
+{
+    /// <summary>The bundle format this code writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>
+    /// Trains the topic and executor heads on every appeal, and the group head on those that have a group. Each head's
+    /// probabilities are calibrated on out-of-fold scores (<see cref="TrainingOptions.CalibrationFolds"/>), which also
+    /// give the training metrics stored in the bundle.
+    /// </summary>
+    public static TextClassifier Train(IEnumerable<LabeledAppeal> appeals, TrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(appeals);
+        options ??= new TrainingOptions();
+        var data = appeals.ToList();
+        if (data.Count < 2)
+        {
+            throw new ArgumentException($"training needs at least 2 labeled appeals, got {data.Count}", nameof(appeals));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var texts = data.Select(a => a.Text).ToList();
+        var vectorizer = FeatureVectorizer.Fit(texts, options.Features);
+        var document = vectorizer.NewScratch();
+        var values = new VectorScratch(vectorizer.Vocabulary.Count);
+        var rows = texts.Select(t => vectorizer.Row(t, document, values)).ToList();
+
+        var (topic, topicInfo) = TrainHead(TopicHead, rows, data.Select(a => (string?)a.Topic).ToList(), vectorizer.Vocabulary.Count, options);
+        var (executor, executorInfo) = TrainHead(ExecutorHead, rows, data.Select(a => (string?)a.Executor).ToList(), vectorizer.Vocabulary.Count, options);
+        LinearHead? group = null;
+        HeadInfo? groupInfo = null;
+        if (data.Any(a => a.Group is not null))
+        {
+            (group, groupInfo) = TrainHead(GroupHead, rows, data.Select(a => a.Group).ToList(), vectorizer.Vocabulary.Count, options);
+        }
+
+        var dataHash = DataHash(data);
+        var heads = groupInfo is null ? new[] { topicInfo, executorInfo } : [topicInfo, groupInfo, executorInfo];
+        var info = new ModelInfo(FormatVersion, Version(dataHash, options), dataHash, data.Count, options.Features, options.C,
+            options.ClassWeightPower, options.CalibrationFolds, options.OperatorThreshold, clock.Elapsed.TotalSeconds, heads);
+        return new TextClassifier(vectorizer, topic, executor, group, info);
+    }
+
+    private static (LinearHead, HeadInfo) TrainHead(string name, List<SparseRow> allRows, List<string?> allLabels, int columns, TrainingOptions options)
+    {
+        var keep = Enumerable.Range(0, allRows.Count).Where(i => allLabels[i] is not null).ToList();
+        var rows = keep.Select(i => allRows[i]).ToList();
+        var names = keep.Select(i => allLabels[i]!).ToList();
+        var labels = names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var indexOf = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var y = names.Select(n => indexOf[n]).ToArray();
+        var sizes = new int[labels.Length];
+        foreach (var k in y)
+        {
+            sizes[k]++;
+        }
+
+        var largest = sizes.Max();
+        Func<int, double> positiveWeight = k => Math.Pow((double)largest / sizes[k], options.ClassWeightPower);
+
+        var temperature = 1f;
+        TargetMetrics? metrics = null;
+        if (options.CalibrationFolds >= 2 && rows.Count >= options.CalibrationFolds)
+        {
+            var outOfFold = OutOfFoldScores(rows, y, labels.Length, columns, options, positiveWeight);
+            temperature = TemperatureScaling.Fit(outOfFold, y);
+            var ranked = outOfFold.Select(s => Rank(labels, s, temperature)).ToList();
+            metrics = Metrics.Compute(names, ranked);
+        }
+
+        var weights = LinearSvmTrainer.Train(rows, y, labels.Length, columns, options.C, positiveWeight, options.Seed, options.MaxDegreeOfParallelism);
+        return (LinearHead.FromClassMajor(name, labels, weights, columns, temperature, (float)options.PruneBelow), new HeadInfo(name, labels, temperature, metrics));
+    }
+
+    private static float[][] OutOfFoldScores(List<SparseRow> rows, int[] y, int classCount, int columns, TrainingOptions options, Func<int, double> positiveWeight)
+    {
+        var folds = options.CalibrationFolds;
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var foldOf = new int[rows.Count];
+        for (var p = 0; p < order.Length; p++)
+        {
+            foldOf[order[p]] = p % folds;
+        }
+
+        var scores = new float[rows.Count][];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = Enumerable.Range(0, rows.Count).Where(i => foldOf[i] != fold).ToList();
+            var weights = LinearSvmTrainer.Train(train.Select(i => rows[i]).ToList(), train.Select(i => y[i]).ToArray(), classCount, columns,
+                options.C, positiveWeight, options.Seed + fold + 1, options.MaxDegreeOfParallelism);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (foldOf[i] == fold)
+                {
+                    scores[i] = new float[classCount];
+                    LinearHead.Score(weights, rows[i], columns, scores[i]);
+                }
+            }
+        }
+
+        return scores;
+    }
+
+    private static LabelProbability[] Rank(string[] labels, float[] scores, float temperature)
+    {
+        var probabilities = new double[scores.Length];
+        Softmax.Apply(scores, temperature, probabilities);
+        return Enumerable.Range(0, labels.Length).OrderByDescending(k => probabilities[k]).Take(TopK)
+            .Select(k => new LabelProbability(labels[k], probabilities[k])).ToArray();
+    }
+
+    private static string DataHash(List<LabeledAppeal> data)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var a in data)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{a.Id}\u001f{a.Text}\u001f{a.Topic}\u001f{a.Executor}\u001f{a.Group}\u001e"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string Version(string dataHash, TrainingOptions options)
+    {
+        var settings = JsonSerializer.Serialize(new { options.Features, options.C, options.ClassWeightPower, options.CalibrationFolds, options.PruneBelow, options.Seed });
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(dataHash + settings));
+        return $"text-v{FormatVersion}-{Convert.ToHexStringLower(digest)[..12]}";
+    }
+}

@@ -1,0 +1,206 @@
+using System.Numerics;
+using Otklik.Text.Features;
+
+namespace Otklik.Text.Classification;
+
+/// <summary>
+/// Classifies Russian appeal texts by topic, topic group and executor (the responsible body), with calibrated
+/// probabilities. Create one with <see cref="Train"/> or <see cref="Load"/>; <see cref="Predict"/> is thread-safe.
+/// </summary>
+public sealed partial class TextClassifier
+{
+    /// <summary>Head names, as used in metrics, JSON and the bundle.</summary>
+    public const string TopicHead = "topic";
+
+    /// <inheritdoc cref="TopicHead"/>
+    public const string GroupHead = "group";
+
+    /// <inheritdoc cref="TopicHead"/>
+    public const string ExecutorHead = "executor";
+
+    private const int TopK = 3;
+    private const int ExplainedWords = 5;
+
+    private readonly FeatureVectorizer _vectorizer;
+    private readonly LinearHead _topic;
+    private readonly LinearHead _executor;
+    private readonly LinearHead? _group;
+    private readonly LinearHead[] _heads;
+    private readonly int[] _offsets;
+    private readonly int _totalLabels;
+    private readonly ThreadLocal<DocumentScratch> _scratch;
+
+    private TextClassifier(FeatureVectorizer vectorizer, LinearHead topic, LinearHead executor, LinearHead? group, ModelInfo info)
+    {
+        _vectorizer = vectorizer;
+        _topic = topic;
+        _executor = executor;
+        _group = group;
+        _heads = group is null ? [topic, executor] : [topic, executor, group];
+        _offsets = new int[_heads.Length];
+        for (var h = 1; h < _heads.Length; h++)
+        {
+            _offsets[h] = _offsets[h - 1] + _heads[h - 1].LabelCount;
+        }
+
+        _totalLabels = _heads.Sum(h => h.LabelCount);
+        Info = info;
+        OperatorThreshold = info.OperatorThreshold;
+        _scratch = new ThreadLocal<DocumentScratch>(vectorizer.NewScratch);
+    }
+
+    /// <summary>Version, data hash, settings and training metrics of this model.</summary>
+    public ModelInfo Info { get; }
+
+    /// <summary>The model version string stored with every prediction.</summary>
+    public string ModelVersion => Info.ModelVersion;
+
+    /// <summary>Below this best-label probability a head needs an operator. Defaults to the value the model was trained with.</summary>
+    public double OperatorThreshold { get; set; }
+
+    /// <summary>True when the model has a topic-group head (its training data had the group column).</summary>
+    public bool HasGroup => _group is not null;
+
+    /// <summary>
+    /// Top-3 labels with probabilities for each head. With <paramref name="explain"/> each head also lists the words
+    /// that pushed its best label most.
+    /// </summary>
+    public Prediction Predict(string text, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var document = _scratch.Value!;
+        _vectorizer.Analyze(text, document);
+        var scale = _vectorizer.Weigh(document);
+        Span<float> scores = stackalloc float[_totalLabels];
+        scores.Clear();
+        for (var i = 0; i < document.Words.Count; i++)
+        {
+            AddScaled(scores, Projection(document.Words[i]), 1f + MathF.Log(document.Counts[i]));
+        }
+
+        var pairs = document.Pairs;
+        foreach (var column in pairs.Touched)
+        {
+            for (var h = 0; h < _heads.Length; h++)
+            {
+                _heads[h].AddColumn(column, pairs.Values[column], scores.Slice(_offsets[h], _heads[h].LabelCount));
+            }
+        }
+
+        var results = new HeadPrediction[_heads.Length];
+        Span<double> allProbabilities = stackalloc double[_totalLabels];
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            var head = _heads[h];
+            var own = scores.Slice(_offsets[h], head.LabelCount);
+            for (var k = 0; k < own.Length; k++)
+            {
+                own[k] = (own[k] * scale) + head.Bias[k];
+            }
+
+            var probabilities = allProbabilities.Slice(_offsets[h], head.LabelCount);
+            Softmax.Apply(own, head.Temperature, probabilities);
+            var top = TopLabels(head, probabilities);
+            var words = explain ? Explain(document, scale, _offsets[h] + Array.IndexOf(head.Labels, top[0].Label)) : [];
+            results[h] = new HeadPrediction(head.Name, top, top[0].Probability < OperatorThreshold, words);
+        }
+
+        return new Prediction(ModelVersion, results[0], results[1], _group is null ? null : results[2]);
+    }
+
+    /// <summary>For the benchmark's diagnostics.</summary>
+    internal (FeatureVectorizer Vectorizer, LinearHead[] Heads) Internals() => (_vectorizer, _heads);
+
+    /// <summary>A word's contribution to all label scores (all heads side by side), computed once per word.</summary>
+    private float[] Projection(TokenColumns word)
+    {
+        if (word.Projection is { } known)
+        {
+            return known;
+        }
+
+        var projection = new float[_totalLabels];
+        var charWeight = _vectorizer.Settings.CharBlockWeight;
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            var target = projection.AsSpan(_offsets[h], _heads[h].LabelCount);
+            if (word.StemColumn >= 0)
+            {
+                _heads[h].AddColumn(word.StemColumn, word.StemIdf, target);
+            }
+
+            for (var j = 0; j < word.CharColumns.Length; j++)
+            {
+                _heads[h].AddColumn(word.CharColumns[j], charWeight * word.CharValues[j], target);
+            }
+        }
+
+        word.Projection = projection;
+        return projection;
+    }
+
+    private List<WeightedWord> Explain(DocumentScratch document, float scale, int label)
+    {
+        var words = new List<WeightedWord>();
+        for (var i = 0; i < document.Words.Count; i++)
+        {
+            var word = document.Words[i];
+            var weight = (1f + MathF.Log(document.Counts[i])) * scale * Projection(word)[label];
+            if (weight > 0)
+            {
+                words.Add(new WeightedWord(word.Word, weight));
+            }
+        }
+
+        return words.OrderByDescending(w => w.Weight).Take(ExplainedWords).ToList();
+    }
+
+    private static LabelProbability[] TopLabels(LinearHead head, ReadOnlySpan<double> probabilities)
+    {
+        var count = Math.Min(TopK, probabilities.Length);
+        Span<int> best = stackalloc int[count];
+        best.Fill(-1);
+        for (var k = 0; k < probabilities.Length; k++)
+        {
+            for (var slot = 0; slot < count; slot++)
+            {
+                if (best[slot] < 0 || probabilities[k] > probabilities[best[slot]])
+                {
+                    for (var move = count - 1; move > slot; move--)
+                    {
+                        best[move] = best[move - 1];
+                    }
+
+                    best[slot] = k;
+                    break;
+                }
+            }
+        }
+
+        var top = new LabelProbability[count];
+        for (var slot = 0; slot < count; slot++)
+        {
+            top[slot] = new LabelProbability(head.Labels[best[slot]], probabilities[best[slot]]);
+        }
+
+        return top;
+    }
+
+    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var factor = new Vector<float>(scale);
+            for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                (new Vector<float>(target[i..]) + (new Vector<float>(source[i..]) * factor)).CopyTo(target[i..]);
+            }
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] += source[i] * scale;
+        }
+    }
+}
