@@ -31,6 +31,10 @@ internal sealed class PlacesCommand : Command<PlacesCommand.Settings>
         [Description("Appeals CSV (Kursk format) holding the labeled texts. Defaults to data/demo or ../shared.")]
         public string? Appeals { get; init; }
 
+        [CommandOption("--errors")]
+        [Description("With --eval: list the appeals whose found places differ from the labels (ids and place names only).")]
+        public bool Errors { get; init; }
+
         [CommandOption("--data")]
         [Description("Data directory (holds geo/). Defaults to the repository's data/.")]
         public string? Data { get; init; }
@@ -85,9 +89,33 @@ internal sealed class PlacesCommand : Command<PlacesCommand.Settings>
             }
         }
 
+        if (settings.Errors)
+        {
+            var hint = new PlaceHint(settings.Region ?? "Курская");
+            foreach (var label in labels.Where(l => texts.ContainsKey(l.Id)))
+            {
+                var found = PlaceEvaluation.Found(recognizer, recognizer.Recognize(texts[label.Id], hint));
+                var wrong = Diff("region", found.Regions, label.Region) + Diff("district", found.Districts, label.District) + Diff("city", found.Cities, label.City);
+                if (wrong.Length > 0)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"{label.Id}: {wrong}");
+                }
+            }
+        }
+
         AnsiConsole.MarkupLineInterpolated($"{labels.Count} labeled appeals ({labelsPath})");
         AnsiConsole.Write(table);
         return 0;
+    }
+
+    private static string Diff(string level, IReadOnlyList<string> found, IReadOnlyList<string> labeled)
+    {
+        var f = found.Select(PlaceEvaluation.LooseKey).ToHashSet(StringComparer.Ordinal);
+        var l = labeled.Select(PlaceEvaluation.LooseKey).ToHashSet(StringComparer.Ordinal);
+        var extra = found.Where(x => !l.Contains(PlaceEvaluation.LooseKey(x))).ToList();
+        var missed = labeled.Where(x => !f.Contains(PlaceEvaluation.LooseKey(x))).ToList();
+        return extra.Count + missed.Count == 0 ? string.Empty
+            : $"{level} +[{string.Join("; ", extra)}] -[{string.Join("; ", missed)}]  ";
     }
 
     private static void Show(PlaceRecognition r)

@@ -186,6 +186,12 @@ public sealed partial class PlaceRecognizer
             return null;
         }
 
+        // "слобода. Пожалуйста" ends a sentence; "и т.д. Ост", "т.п. Как" are not villages.
+        if (dotted && (!PlaceVocabulary.AbbreviatedMarkers.Contains(word) || at >= 2 && tokens[at - 1].Is(".") && tokens[at - 2].Is("т")))
+        {
+            return null;
+        }
+
         // "д" or "г" without a dot counts only before a capitalized name ("г Курск", not "д 5").
         if (!dotted && word.Length == 1 && !tokens[i].Capitalized)
         {
@@ -205,6 +211,26 @@ public sealed partial class PlaceRecognizer
         }
 
         if (first >= 1 && tokens[first - 1] is { IsWord: true } before && (before.Is("им") || before.Is("имени")))
+        {
+            return true;
+        }
+
+        // "УК Курска", "ООО «Курская генерация»": an organisation's name after its legal form.
+        var b = first - 1;
+        while (b >= 0 && tokens[b].Kind == PlaceTokenKind.Punct && (tokens[b].Is("\"") || tokens[b].Is("«") || tokens[b].Is("“") || tokens[b].Is("`")))
+        {
+            b--;
+        }
+
+        if (b >= 0 && tokens[b] is { IsWord: true, AllCaps: true, Length: <= 5 } legal && !PlaceVocabulary.CityMarkers.Contains(legal.Text) &&
+            !PlaceVocabulary.SettlementMarkers.Contains(legal.Text) && !PlaceVocabulary.NotNames.Contains(legal.Text) && legal.Text != "по")
+        {
+            return true;
+        }
+
+        // "Кировский мост", "Курская фармация", "Льговский поворот": an adjective naming an object, not the place.
+        if (!HasMarker(tokens, first) && first == last && IsAdjectiveForm(tokens[first].Text) && last + 1 < tokens.Count &&
+            tokens[last + 1] is { IsWord: true, Capitalized: false } noun && noun.Length > 2)
         {
             return true;
         }

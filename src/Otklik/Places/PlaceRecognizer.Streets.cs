@@ -71,7 +71,9 @@ public sealed partial class PlaceRecognizer
 
         // Short abbreviations need their dot or a capitalized/numbered name after them: "ш" and "пл" are also plain letters.
         var dotted = i + 1 < tokens.Count && tokens[i + 1].Is(".");
-        if (tokens[i].Text.Length <= 2 && !dotted && !(i + 1 < tokens.Count && (tokens[i + 1].Capitalized || tokens[i + 1].Kind == PlaceTokenKind.Number)))
+        var nameAfter = i + 1 < tokens.Count && (tokens[i + 1].Capitalized || tokens[i + 1].Kind == PlaceTokenKind.Number);
+        var nameBefore = i > 0 && tokens[i - 1] is { IsWord: true, Capitalized: true };
+        if (tokens[i].Text.Length <= 2 && !dotted && !nameAfter && !nameBefore)
         {
             return null;
         }

@@ -30,7 +30,8 @@ internal static class PlaceTokenizer
                     i++;
                 }
 
-                tokens.Add(new PlaceToken(start, i - start, Fold(text, start, i - start), PlaceTokenKind.Word, char.IsUpper(c)));
+                var allCaps = i - start >= 2 && text.AsSpan(start, i - start).ContainsAnyExceptInRange('А', 'Я') is false;
+                tokens.Add(new PlaceToken(start, i - start, Fold(text, start, i - start), PlaceTokenKind.Word, char.IsUpper(c), allCaps));
             }
             else if (char.IsDigit(c))
             {

@@ -37,6 +37,10 @@ internal static class PlaceVocabulary
         "пгт", "рп", "х", "хут", "хутор", "хутора", "хуторе", "сл", "слобода", "слободы", "слободе", "слободу", "ст-ца", "станица",
         "станицы", "станице", "мкр"], StringComparer.Ordinal);
 
+    /// <summary>Markers that are abbreviations: only these take a dot ("слобода." ends a sentence, "сл." is a marker).</summary>
+    public static readonly HashSet<string> AbbreviatedMarkers = new(["г", "гор", "д", "дер", "с", "сел", "п", "пос", "пгт", "рп", "х", "хут",
+        "сл", "мкр"], StringComparer.Ordinal);
+
     /// <summary>One-letter markers that are also prepositions or initials: they count only with their dot.</summary>
     public static readonly HashSet<string> DotOnlyMarkers = new(["с", "п", "х"], StringComparer.Ordinal);
 
