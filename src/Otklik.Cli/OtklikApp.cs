@@ -12,6 +12,7 @@ public static class OtklikApp
         {
             config.SetApplicationName("otklik");
             config.PropagateExceptions();
+            config.AddCommand<RouteCommand>("route").WithDescription("Route an appeal to the top 3 bodies with reasons; --eval cross-validates the router.");
             config.AddCommand<PlacesCommand>("places").WithDescription("Find places (region, district, city, street) in a text; --eval scores them.");
         });
         return app.RunAsync(args);
