@@ -48,11 +48,15 @@ public static class PlaceEvaluation
         return (regions, districts, cities);
     }
 
-    /// <summary>"Верхнем Гуторово" and "Верхнее Гуторово" share a key: each word cut to its first max(4, length−2) letters.</summary>
+    private static readonly string[] Endings = ["ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями", "ой", "ей", "ий", "ый", "ая", "яя",
+        "ое", "ее", "ые", "ие", "ую", "юю", "ым", "им", "ом", "ем", "ах", "ях", "ам", "ям", "а", "я", "о", "е", "у", "ю", "ы", "и", "ь", "й"];
+
+    /// <summary>"Верхнем Гуторово" and "Верхнее Гуторово" share a key: each word loses one case ending, keeping 3 letters at least.</summary>
     public static string LooseKey(string name)
     {
         var words = RussianText.FoldName(name).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words.Select(w => w.Length <= 4 ? w : w[..Math.Max(4, w.Length - 2)]));
+        return string.Join(' ', words.Select(w =>
+            Endings.FirstOrDefault(e => w.Length - e.Length >= 3 && w.EndsWith(e, StringComparison.Ordinal)) is { } ending ? w[..^ending.Length] : w));
     }
 
     private static void Count(Dictionary<string, (int Tp, int Found, int Labeled)> scores, string level, IReadOnlyList<string> found, IReadOnlyList<string> labeled)

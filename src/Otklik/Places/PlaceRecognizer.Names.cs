@@ -1,3 +1,4 @@
+using Otklik.Folding;
 using Otklik.Places.Internal;
 
 namespace Otklik.Places;
@@ -62,7 +63,8 @@ public sealed partial class PlaceRecognizer
                 }
             }
 
-            if (best < 0 || LooksLikePersonOrStreet(tokens, i, best))
+            if (best < 0 || LooksLikePersonOrOrganisation(tokens, i, best) ||
+                (best == i && candidates.All(c => IsAdjectiveForm(RussianText.FoldName(c.Pattern.Entry.Name))) && NamesAnObject(tokens, i, best)))
             {
                 continue;
             }
@@ -202,7 +204,7 @@ public sealed partial class PlaceRecognizer
     }
 
     /// <summary>"А.П. Чехова", "им. Гагарина", "Гагарин Ю.А.": a person, not a place.</summary>
-    private static bool LooksLikePersonOrStreet(List<PlaceToken> tokens, int first, int last)
+    private static bool LooksLikePersonOrOrganisation(List<PlaceToken> tokens, int first, int last)
     {
         if (first >= 2 && tokens[first - 1].Is(".") && tokens[first - 2] is { IsWord: true, Length: 1, Capitalized: true } initial &&
             !PlaceVocabulary.CityMarkers.Contains(initial.Text) && !PlaceVocabulary.SettlementMarkers.Contains(initial.Text))
@@ -228,16 +230,14 @@ public sealed partial class PlaceRecognizer
             return true;
         }
 
-        // "Кировский мост", "Курская фармация", "Льговский поворот": an adjective naming an object, not the place.
-        if (!HasMarker(tokens, first) && first == last && IsAdjectiveForm(tokens[first].Text) && last + 1 < tokens.Count &&
-            tokens[last + 1] is { IsWord: true, Capitalized: false } noun && noun.Length > 2)
-        {
-            return true;
-        }
 
         return last + 2 < tokens.Count && tokens[last + 1] is { IsWord: true, Length: 1, Capitalized: true } && tokens[last + 2].Is(".")
             && !HasMarker(tokens, first);
     }
+
+    /// <summary>"Кировский мост", "Курская фармация", "Льговский поворот": an adjective name before a noun names an object.</summary>
+    private static bool NamesAnObject(List<PlaceToken> tokens, int first, int last) =>
+        !HasMarker(tokens, first) && last + 1 < tokens.Count && tokens[last + 1] is { IsWord: true, Capitalized: false } noun && noun.Length > 2;
 
     private static bool NextIsNumber(List<PlaceToken> tokens, int at)
     {

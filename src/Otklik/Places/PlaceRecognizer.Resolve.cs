@@ -7,6 +7,7 @@ public sealed partial class PlaceRecognizer
     private const double PopulationDominance = 5.0;
     private const long BigCityPopulation = 300_000;
     private const double HintBonus = 0.1;
+    private const double StatedRegionBonus = 0.15;
 
     /// <summary>
     /// Picks one entry per matched name using the text's own regions and districts first, then the hint, then a
@@ -70,7 +71,12 @@ public sealed partial class PlaceRecognizer
     /// <summary>In the hint's region a weak match is more believable; outside it a small town's name is more likely a word.</summary>
     private static double Weigh(double confidence, GazetteerEntry entry, HashSet<string> statedRegions, GazetteerEntry? hintRegion)
     {
-        if (hintRegion is null || statedRegions.Contains(entry.Region))
+        if (statedRegions.Contains(entry.Region) && entry.Kind != PlaceKind.Region)
+        {
+            return Math.Min(0.99, confidence + StatedRegionBonus);
+        }
+
+        if (hintRegion is null)
         {
             return confidence;
         }
