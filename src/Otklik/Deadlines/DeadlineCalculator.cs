@@ -33,24 +33,22 @@ public sealed class DeadlineCalculator
         var time = TimeOnly.FromDateTime(local.DateTime);
         for (var i = 0; i < MaxDays; i++, date = date.AddDays(1), time = TimeOnly.MinValue)
         {
-            if (Calendar.HoursOf(date) is not { } hours)
+            foreach (var (start, end) in Calendar.IntervalsOf(date))
             {
-                continue;
-            }
+                var from = time > start ? time : start;
+                if (from >= end)
+                {
+                    continue;
+                }
 
-            var from = time > hours.Start ? time : hours.Start;
-            if (from >= hours.End)
-            {
-                continue;
-            }
+                var available = end - from;
+                if (remaining <= available)
+                {
+                    return At(date, from.Add(remaining), local.Offset);
+                }
 
-            var available = hours.End - from;
-            if (remaining <= available)
-            {
-                return At(date, from.Add(remaining), local.Offset);
+                remaining -= available;
             }
-
-            remaining -= available;
         }
 
         throw new InvalidOperationException("the working calendar has no working time in ten years");

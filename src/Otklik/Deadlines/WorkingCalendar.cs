@@ -17,7 +17,8 @@ public sealed class WorkingCalendar
         IEnumerable<DateOnly> daysOff,
         IEnumerable<DateOnly> workingWeekends,
         IEnumerable<DateOnly> shortDays,
-        IReadOnlySet<int>? coveredYears = null)
+        IReadOnlySet<int>? coveredYears = null,
+        (TimeOnly Start, TimeOnly End)? lunch = null)
     {
         if (workdayEnd <= workdayStart)
         {
@@ -31,10 +32,12 @@ public sealed class WorkingCalendar
         _workingWeekends = workingWeekends.ToHashSet();
         _shortDays = shortDays.ToHashSet();
         CoveredYears = coveredYears ?? new HashSet<int>();
+        Lunch = lunch;
     }
 
-    /// <summary>Monday–Friday, 09:00–18:00, no holidays: for tests and places with no calendar file.</summary>
-    public static WorkingCalendar WeekdaysOnly { get; } = new(new TimeOnly(9, 0), new TimeOnly(18, 0), TimeSpan.FromHours(1), [], [], []);
+    /// <summary>Monday–Friday, 09:00–18:00 with lunch 13:00–14:00, no holidays: for tests and places with no calendar file.</summary>
+    public static WorkingCalendar WeekdaysOnly { get; } =
+        new(new TimeOnly(9, 0), new TimeOnly(18, 0), TimeSpan.FromHours(1), [], [], [], lunch: (new TimeOnly(13, 0), new TimeOnly(14, 0)));
 
     public TimeOnly WorkdayStart { get; }
 
@@ -43,6 +46,36 @@ public sealed class WorkingCalendar
     public TimeSpan ShortenedBy { get; }
 
     public IReadOnlySet<int> CoveredYears { get; }
+
+    /// <summary>A break inside the workday that does not count (13:00–14:00 makes 09:00–18:00 an 8-hour day); null for none.</summary>
+    public (TimeOnly Start, TimeOnly End)? Lunch { get; }
+
+    /// <summary>The working intervals of a date, in order: the workday split by lunch; empty on a day off.</summary>
+    public IReadOnlyList<(TimeOnly Start, TimeOnly End)> IntervalsOf(DateOnly date)
+    {
+        if (HoursOf(date) is not { } day)
+        {
+            return [];
+        }
+
+        if (Lunch is not { } lunch || lunch.End <= day.Start || lunch.Start >= day.End)
+        {
+            return [day];
+        }
+
+        var result = new List<(TimeOnly, TimeOnly)>(2);
+        if (lunch.Start > day.Start)
+        {
+            result.Add((day.Start, lunch.Start));
+        }
+
+        if (lunch.End < day.End)
+        {
+            result.Add((lunch.End, day.End));
+        }
+
+        return result;
+    }
 
     public bool IsWorkingDay(DateOnly date)
     {

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Otklik.Deadlines;
 
 /// <summary>
-/// Reads a production calendar: <c>{"years":[2025], "workdayStart":"09:00", "workdayEnd":"18:00", "shortenedBy":"01:00",
+/// Reads a production calendar: <c>{"years":[2025], "workdayStart":"09:00", "workdayEnd":"18:00", "lunchStart":"13:00",
+/// "lunchEnd":"14:00", "shortenedBy":"01:00",
 /// "daysOff":["2025-01-01", ...], "workingWeekends":["2025-11-01"], "shortDays":["2025-03-07"]}</c>.
 /// <c>daysOff</c> lists the weekdays that are not worked (holidays and transferred days off); weekends need not be listed.
 /// </summary>
@@ -28,7 +29,8 @@ public static class WorkingCalendarFile
                 Dates(path, root, "daysOff"),
                 Dates(path, root, "workingWeekends"),
                 Dates(path, root, "shortDays"),
-                root.TryGetProperty("years", out var y) ? y.EnumerateArray().Select(e => e.GetInt32()).ToHashSet() : null);
+                root.TryGetProperty("years", out var y) ? y.EnumerateArray().Select(e => e.GetInt32()).ToHashSet() : null,
+                root.TryGetProperty("lunchStart", out _) ? (Time(path, root, "lunchStart", new TimeOnly(13, 0)), Time(path, root, "lunchEnd", new TimeOnly(14, 0))) : null);
         }
         catch (JsonException e)
         {
