@@ -103,7 +103,15 @@ internal sealed class PlacesCommand : Command<PlacesCommand.Settings>
             }
         }
 
-        AnsiConsole.MarkupLineInterpolated($"{labels.Count} labeled appeals ({labelsPath})");
+        var all = texts.Values.ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var text in all)
+        {
+            recognizer.Recognize(text, new PlaceHint(settings.Region ?? "Курская"));
+        }
+
+        watch.Stop();
+        AnsiConsole.MarkupLineInterpolated($"{labels.Count} labeled appeals ({labelsPath}); recognizer: {all.Count} texts in {watch.ElapsedMilliseconds} ms");
         AnsiConsole.Write(table);
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Otklik.Deadlines;
 using Otklik.Ingest;
 using Otklik.Places;
 using Otklik.Routing;
@@ -80,7 +81,9 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
 
             var router = new Router(RoutingTableFile.Load(settings.Table ?? DataPaths.Data(settings.Data, "routing", "kursk-routing.csv")), recognizer);
             var topics = settings.Topic is null ? null : new[] { new ScoredLabel(settings.Topic, 1) };
-            Show(router.Route(new RoutingRequest(settings.Text!, topics, null, new PlaceHint(settings.Region))));
+            var result = router.Route(new RoutingRequest(settings.Text!, topics, null, new PlaceHint(settings.Region)));
+            Show(result);
+            ShowDeadlines(result, router.Table.GroupOf(settings.Topic), recognizer.Gazetteer, settings);
             return 0;
         }
         catch (DataFileException e)
@@ -115,6 +118,18 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         }
 
         return 0;
+    }
+
+    /// <summary>The two clocks if the appeal arrived now, counted in the place's time zone.</summary>
+    private static void ShowDeadlines(RouteResult result, string? group, Gazetteer gazetteer, Settings settings)
+    {
+        var policy = DeadlinePolicyFile.Load(DataPaths.Data(settings.Data, "routing", "deadlines.json"));
+        var calendar = WorkingCalendarFile.Load(DataPaths.Data(settings.Data, "calendar", "ru-production-2025-2027.json"));
+        var entry = result.Place.City?.Entry ?? result.Place.District?.Entry ?? result.Place.Region?.Entry;
+        var offset = entry is null ? gazetteer.FindRegion(settings.Region)?.UtcOffset : gazetteer.UtcOffsetOf(entry);
+        var plan = new DeadlinePlanner(policy, calendar).Plan(TimeProvider.System.GetUtcNow(), settings.Topic, group, settings.Text, offset);
+        AnsiConsole.MarkupLineInterpolated(
+            $"deadlines ({plan.Rule}, UTC+{plan.UtcOffset.TotalHours:0}): first reply by {plan.FirstReplyDue:yyyy-MM-dd HH:mm}, full answer by {plan.FullAnswerDue:yyyy-MM-dd HH:mm}");
     }
 
     private static void Show(RouteResult result)
