@@ -30,6 +30,8 @@ public static class OtklikApp
             config.AddCommand<TrainCommand>("train").WithDescription("Train the topic, group and executor classifiers on labeled appeals");
             config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate a model on labeled appeals it has not seen");
             config.AddCommand<ClassifyCommand>("classify").WithDescription("Classify one appeal text: top 3 per head and the words that weighed most");
+            config.AddCommand<RouteCommand>("route").WithDescription("Route an appeal to the top 3 bodies with reasons; --eval cross-validates the router.");
+            config.AddCommand<PlacesCommand>("places").WithDescription("Find places (region, district, city, street) in a text; --eval scores them.");
         });
         return app.RunAsync(args);
     }

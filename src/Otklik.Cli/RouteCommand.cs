@@ -1,0 +1,153 @@
+using System.ComponentModel;
+using System.Globalization;
+using Otklik.Deadlines;
+using Otklik.Ingest;
+using Otklik.Places;
+using Otklik.Routing;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Otklik.Cli;
+
+/// <summary>
+/// `otklik route "текст" [--topic T]` prints the top 3 bodies with their reasons; `--eval` cross-validates the router on
+/// the Kursk file; `--derive FILE` writes the table derived from the whole file.
+/// </summary>
+internal sealed class RouteCommand : Command<RouteCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[text]")]
+        [Description("The appeal's text (HTML allowed).")]
+        public string? Text { get; init; }
+
+        [CommandOption("--topic")]
+        [Description("The appeal's topic, when known (as the training file names it).")]
+        public string? Topic { get; init; }
+
+        [CommandOption("--region")]
+        [Description("Region of the channel the appeal came through. Defaults to Курская.")]
+        public string Region { get; init; } = "Курская";
+
+        [CommandOption("--table")]
+        [Description("Routing table CSV. Defaults to data/routing/kursk-routing.csv.")]
+        public string? Table { get; init; }
+
+        [CommandOption("--eval")]
+        [Description("5-fold cross-validation on the Kursk appeals (tables derived from the training folds only).")]
+        public bool Eval { get; init; }
+
+        [CommandOption("--predictions")]
+        [Description("With --eval: out-of-fold model predictions (JSON lines) to measure the combined router.")]
+        public string? Predictions { get; init; }
+
+        [CommandOption("--derive")]
+        [Description("Write the routing table derived from the Kursk appeals to this file.")]
+        public string? Derive { get; init; }
+
+        [CommandOption("--appeals")]
+        [Description("Appeals CSV (Kursk format) for --eval and --derive. Defaults to data/demo or ../shared.")]
+        public string? Appeals { get; init; }
+
+        [CommandOption("--data")]
+        [Description("Data directory (holds geo/ and routing/). Defaults to the repository's data/.")]
+        public string? Data { get; init; }
+
+        public override ValidationResult Validate() =>
+            Eval || Derive is not null || !string.IsNullOrWhiteSpace(Text)
+                ? ValidationResult.Success()
+                : ValidationResult.Error("give the appeal's text, --eval or --derive FILE; e.g. otklik route \"не горит фонарь в Льгове\"");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var recognizer = new PlaceRecognizer(GazetteerFiles.LoadDirectory(DataPaths.Data(settings.Data, "geo")));
+            if (settings.Eval)
+            {
+                return Evaluate(recognizer, settings);
+            }
+
+            if (settings.Derive is not null)
+            {
+                var hint = new PlaceHint(settings.Region);
+                var appeals = KurskFormat.LoadLabeled(AppealsPath(settings));
+                var table = RoutingTableBuilder.Derive(appeals.Select(a => (a, RouteTerritory.From(recognizer.Recognize(a.Text, hint), recognizer.Gazetteer, hint))));
+                RoutingTableFile.Save(table, settings.Derive);
+                AnsiConsole.MarkupLineInterpolated($"{table.Rules.Count} rules from {appeals.Count} appeals written to {settings.Derive}");
+                return 0;
+            }
+
+            var router = new Router(RoutingTableFile.Load(settings.Table ?? DataPaths.Data(settings.Data, "routing", "kursk-routing.csv")), recognizer);
+            var topics = settings.Topic is null ? null : new[] { new ScoredLabel(settings.Topic, 1) };
+            var result = router.Route(new RoutingRequest(settings.Text!, topics, null, new PlaceHint(settings.Region)));
+            Show(result);
+            ShowDeadlines(result, router.Table.GroupOf(settings.Topic), recognizer.Gazetteer, settings);
+            return 0;
+        }
+        catch (DataFileException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
+    }
+
+    private static string AppealsPath(Settings settings)
+    {
+        var path = settings.Appeals ?? DataPaths.KurskAppeals();
+        return File.Exists(path) ? path : throw new DataFileException(path, 0, string.Empty, "appeals file not found; pass --appeals");
+    }
+
+    private static int Evaluate(PlaceRecognizer recognizer, Settings settings)
+    {
+        var appeals = KurskFormat.LoadLabeled(AppealsPath(settings));
+        var predictions = settings.Predictions is null ? null : ModelPredictionFile.Load(settings.Predictions);
+        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region), predictions);
+        var table = new Table().AddColumns("variant (5-fold CV)", "executor accuracy", "top-3", "n");
+        foreach (var s in scores)
+        {
+            table.AddRow(Markup.Escape(s.Variant), s.Accuracy.ToString("0.000", CultureInfo.InvariantCulture),
+                s.Top3.ToString("0.000", CultureInfo.InvariantCulture), s.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        if (predictions is null)
+        {
+            AnsiConsole.MarkupLine("No model predictions given (--predictions): the model-combined figures come with the text classifier.");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The two clocks if the appeal arrived now, counted in the place's time zone.</summary>
+    private static void ShowDeadlines(RouteResult result, string? group, Gazetteer gazetteer, Settings settings)
+    {
+        var policy = DeadlinePolicyFile.Load(DataPaths.Data(settings.Data, "routing", "deadlines.json"));
+        var calendar = WorkingCalendarFile.Load(DataPaths.Data(settings.Data, "calendar", "ru-production-2025-2027.json"));
+        var entry = result.Place.City?.Entry ?? result.Place.District?.Entry ?? result.Place.Region?.Entry;
+        var offset = entry is null ? gazetteer.FindRegion(settings.Region)?.UtcOffset : gazetteer.UtcOffsetOf(entry);
+        var plan = new DeadlinePlanner(policy, calendar).Plan(TimeProvider.System.GetUtcNow(), settings.Topic, group, settings.Text, offset);
+        AnsiConsole.MarkupLineInterpolated(
+            $"deadlines ({plan.Rule}, UTC+{plan.UtcOffset.TotalHours:0}): first reply by {plan.FirstReplyDue:yyyy-MM-dd HH:mm}, full answer by {plan.FullAnswerDue:yyyy-MM-dd HH:mm}");
+    }
+
+    private static void Show(RouteResult result)
+    {
+        AnsiConsole.MarkupLineInterpolated($"place: {result.Territory}");
+        if (result.Place.Street is { } street)
+        {
+            AnsiConsole.MarkupLineInterpolated($"street: {street}");
+        }
+
+        var table = new Table().AddColumns("#", "body", "score", "reasons");
+        var rank = 1;
+        foreach (var c in result.Candidates)
+        {
+            table.AddRow((rank++).ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Body), c.Score.ToString("0.000", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join("\n", c.Reasons.Select(r => r.ToString()))));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Otklik.Places.Internal;
+
+internal enum PlaceTokenKind
+{
+    Word,
+    Number,
+    Punct,
+}
