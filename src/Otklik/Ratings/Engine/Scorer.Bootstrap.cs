@@ -105,8 +105,16 @@ internal sealed partial class Scorer
             linkedToNext[position] = ahead / replicates < method.Bootstrap.Confidence;
         }
 
+        // Group ends computed from the back in one pass: a long chain of ties must not cost n² (100,000 accounts).
+        var groupEnds = new int[count];
+        for (var position = count - 1; position >= 0; position--)
+        {
+            groupEnds[position] = position + 1 < count && linkedToNext[position] ? groupEnds[position + 1] : position;
+        }
+
         var intervals = new BootstrapResult.Interval[count];
         var groupStart = 0;
+        var column = new double[replicates];
         for (var position = 0; position < count; position++)
         {
             if (position > 0 && !linkedToNext[position - 1])
@@ -114,14 +122,15 @@ internal sealed partial class Scorer
                 groupStart = position;
             }
 
-            var groupEnd = position;
-            while (groupEnd + 1 < count && linkedToNext[groupEnd])
+            var groupEnd = groupEnds[position];
+            for (var b = 0; b < replicates; b++)
             {
-                groupEnd++;
+                column[b] = scores[b][position];
             }
 
-            var column = scores.Select(row => (double)row[position]).Order().ToArray();
-            var ranks = rankDraws[position].Order().ToArray();
+            Array.Sort(column);
+            var ranks = rankDraws[position];
+            Array.Sort(ranks);
             intervals[position] = new BootstrapResult.Interval(
                 column[Lower(replicates, tail)], column[Upper(replicates, tail)],
                 ranks[Lower(replicates, tail)], ranks[Upper(replicates, tail)],
