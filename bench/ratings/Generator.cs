@@ -30,7 +30,8 @@ internal static class Generator
                 CaseId = i.ToString(CultureInfo.InvariantCulture),
                 BodyId = bodies[body],
                 Category = Categories[body % 3],
-                Topic = topics[random.Next(topics.Length)],
+                // A body answers on the few topics it is competent for, as real bodies do (6 of 120 here).
+                Topic = topics[(body * 7 + random.Next(6)) % topics.Length],
                 Place = "place-" + random.Next(2_000_000).ToString(CultureInfo.InvariantCulture),
                 Author = "u" + random.Next(5_000_000).ToString(CultureInfo.InvariantCulture),
                 CreatedAt = created,
