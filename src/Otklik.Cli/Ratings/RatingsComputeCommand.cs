@@ -52,31 +52,39 @@ internal sealed class RatingsComputeCommand : AsyncCommand<RatingsComputeCommand
         [Description("With the table: print the full breakdown of entities whose id or name contains this text.")]
         public string? Explain { get; init; }
 
-        public override ValidationResult Validate()
+        /// <summary>
+        /// Checked in the command rather than in Validate(): the app propagates exceptions, and a bad option must be
+        /// a message and exit code 2, not a stack trace.
+        /// </summary>
+        public string? Problem()
         {
             if (RatingPeriod.TryParse(Period) is null)
             {
-                return ValidationResult.Error($"--period: \"{Period}\" is not a period; use a quarter like 2021-Q1 or a year like 2021.");
+                return $"--period: \"{Period}\" is not a period; use a quarter like 2021-Q1 or a year like 2021.";
             }
 
             if (Format is not ("table" or "csv" or "xlsx" or "json"))
             {
-                return ValidationResult.Error($"--format: \"{Format}\" is not one of table, csv, xlsx, json.");
+                return $"--format: \"{Format}\" is not one of table, csv, xlsx, json.";
             }
 
             if (Format == "xlsx" && string.IsNullOrEmpty(Out))
             {
-                return ValidationResult.Error("--format xlsx writes a file: add --out ratings.xlsx.");
+                return "--format xlsx writes a file: add --out ratings.xlsx.";
             }
 
-            return History is < 0 or > 20
-                ? ValidationResult.Error("--history: between 0 and 20 earlier periods.")
-                : ValidationResult.Success();
+            return History is < 0 or > 20 ? "--history: between 0 and 20 earlier periods." : null;
         }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Problem() is { } problem)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {problem}");
+            return Task.FromResult(2);
+        }
+
         try
         {
             var method = settings.Method is null ? Methodology.Default() : Methodology.Load(settings.Method);
@@ -95,11 +103,11 @@ internal sealed class RatingsComputeCommand : AsyncCommand<RatingsComputeCommand
             var activity = (settings.Activity.Length == 0 ? ["demo"] : settings.Activity).Where(a => a != "none").Select(source => source == "demo"
                 ? SimulatedActivity.Generate(method.Bootstrap.Seed, from, period.End.AddDays(method.ObservationDays), CityPopulation.Load(CityPopulation.DefaultPath))
                 : ActivityJsonLines.ReadFile(source));
-            var report = RatingsRun.Compute(method, period, settings.History, caseSources, activity, problem =>
+            var report = RatingsRun.Compute(method, period, settings.History, caseSources, activity, skipped =>
             {
                 if (++problems <= 20)
                 {
-                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]skipped[/] {problem}");
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]skipped[/] {skipped}");
                 }
             });
             if (spb.Duplicates > 0 || spb.ProblemCount > 0)

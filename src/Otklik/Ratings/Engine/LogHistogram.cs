@@ -16,6 +16,8 @@ public sealed class LogHistogram
     private double[]? _exact = new double[8];
     private int[]? _bins;
     private double _sumLog;
+    private double[]? _sorted;
+    private long[]? _cumulative;
     private double _sumLog2;
 
     public long Count { get; private set; }
@@ -28,6 +30,8 @@ public sealed class LogHistogram
 
     public void Add(double hours)
     {
+        _sorted = null;
+        _cumulative = null;
         hours = Math.Max(0, hours);
         var log = Math.Log(Math.Max(hours, MinHours));
         _sumLog += log;
@@ -68,24 +72,48 @@ public sealed class LogHistogram
     public double ValueAtRank(long k)
     {
         k = Math.Clamp(k, 1, Count);
+        // Bootstrap replicates ask for many ranks of the same histogram: sort (or sum) once, then answer in O(log n).
         if (_exact is not null)
         {
-            var sorted = _exact.AsSpan(0, (int)Count).ToArray();
-            Array.Sort(sorted);
-            return sorted[k - 1];
+            if (_sorted is null)
+            {
+                _sorted = _exact.AsSpan(0, (int)Count).ToArray();
+                Array.Sort(_sorted);
+            }
+
+            return _sorted[k - 1];
         }
 
-        long seen = 0;
-        for (var bin = 0; bin < _bins!.Length; bin++)
+        if (_cumulative is null)
         {
-            seen += _bins[bin];
-            if (seen >= k)
+            _cumulative = new long[_bins!.Length];
+            long running = 0;
+            for (var i = 0; i < _bins.Length; i++)
             {
-                return bin == 0 ? MinHours : MinHours * Math.Exp((bin + 0.5) * LogRatio);
+                running += _bins[i];
+                _cumulative[i] = running;
             }
         }
 
+        var found = Array.BinarySearch(_cumulative, k);
+        var bin = found >= 0 ? LowestWith(found) : ~found;
+        if (bin < _bins!.Length)
+        {
+            return bin == 0 ? MinHours : MinHours * Math.Exp((bin + 0.5) * LogRatio);
+        }
+
         return MinHours * Math.Exp(BinCount * LogRatio);
+    }
+
+    // Equal cumulative counts (empty bins) repeat: the k-th value is in the first bin that reaches k.
+    private int LowestWith(int index)
+    {
+        while (index > 0 && _cumulative![index - 1] == _cumulative[index])
+        {
+            index--;
+        }
+
+        return index;
     }
 
     private static int Bin(double hours) =>

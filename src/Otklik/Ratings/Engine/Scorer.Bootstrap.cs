@@ -22,23 +22,41 @@ internal sealed partial class Scorer
         var k = _indicators.Count;
         var random = new Random(method.Bootstrap.Seed ^ (int)(StableHash.Of(category.Id) & 0x7fffffff));
         var scores = new float[replicates][];
-        var drawn = new double[k, n];
         var percentile = new double[k, n];
+
+        // Everything a replicate touches is laid out once: who is eligible, their estimates and factors, and the
+        // sort buffers. A replicate then allocates nothing but its row of scores.
+        var members = new int[k][];
+        var estimates = new Estimate[k][];
+        var factors = new double[k][];
+        for (var ind = 0; ind < k; ind++)
+        {
+            var id = _indicators[ind].Definition.Id;
+            members[ind] = Enumerable.Range(0, n).Where(e => eligible[ind, e]).ToArray();
+            estimates[ind] = members[ind].Select(e => candidates[e].Estimates[id]!).ToArray();
+            factors[ind] = members[ind].Select(e => candidates[e].Factor(id)).ToArray();
+        }
+
+        var oriented = new double[n];
+        var ranks = new double[n];
+        var order = new int[n];
+        var keys = new double[n];
         for (var b = 0; b < replicates; b++)
         {
             for (var ind = 0; ind < k; ind++)
             {
-                var (definition, _) = _indicators[ind];
-                for (var e = 0; e < n; e++)
+                var sign = _indicators[ind].Definition.Direction == Direction.HigherIsBetter ? 1.0 : -1.0;
+                var m = members[ind].Length;
+                for (var i = 0; i < m; i++)
                 {
-                    if (eligible[ind, e])
-                    {
-                        var estimate = candidates[e].Estimates[definition.Id]!;
-                        drawn[ind, e] = Candidate.Adjust(estimate.Draw(random), candidates[e].Factor(definition.Id));
-                    }
+                    oriented[i] = sign * Candidate.Adjust(estimates[ind][i].Draw(random), factors[ind][i]);
                 }
 
-                PercentileRanks(ind, definition.Direction, eligible, drawn, percentile);
+                PercentileRanks(oriented.AsSpan(0, m), ranks.AsSpan(0, m), order.AsSpan(0, m), keys.AsSpan(0, m));
+                for (var i = 0; i < m; i++)
+                {
+                    percentile[ind, members[ind][i]] = ranks[i];
+                }
             }
 
             var row = new float[rated.Length];
@@ -105,8 +123,16 @@ internal sealed partial class Scorer
             linkedToNext[position] = ahead / replicates < method.Bootstrap.Confidence;
         }
 
+        // Group ends computed from the back in one pass: a long chain of ties must not cost n² (100,000 accounts).
+        var groupEnds = new int[count];
+        for (var position = count - 1; position >= 0; position--)
+        {
+            groupEnds[position] = position + 1 < count && linkedToNext[position] ? groupEnds[position + 1] : position;
+        }
+
         var intervals = new BootstrapResult.Interval[count];
         var groupStart = 0;
+        var column = new double[replicates];
         for (var position = 0; position < count; position++)
         {
             if (position > 0 && !linkedToNext[position - 1])
@@ -114,14 +140,15 @@ internal sealed partial class Scorer
                 groupStart = position;
             }
 
-            var groupEnd = position;
-            while (groupEnd + 1 < count && linkedToNext[groupEnd])
+            var groupEnd = groupEnds[position];
+            for (var b = 0; b < replicates; b++)
             {
-                groupEnd++;
+                column[b] = scores[b][position];
             }
 
-            var column = scores.Select(row => (double)row[position]).Order().ToArray();
-            var ranks = rankDraws[position].Order().ToArray();
+            Array.Sort(column);
+            var ranks = rankDraws[position];
+            Array.Sort(ranks);
             intervals[position] = new BootstrapResult.Interval(
                 column[Lower(replicates, tail)], column[Upper(replicates, tail)],
                 ranks[Lower(replicates, tail)], ranks[Upper(replicates, tail)],

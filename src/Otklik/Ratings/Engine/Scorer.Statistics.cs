@@ -25,30 +25,42 @@ internal sealed partial class Scorer
     {
         var m = oriented.Length;
         var result = new double[m];
+        PercentileRanks(oriented, result, new int[m], new double[m]);
+        return result;
+    }
+
+    /// <summary>The same into caller-owned buffers: the bootstrap calls it replicates × indicators times.</summary>
+    internal static void PercentileRanks(ReadOnlySpan<double> oriented, Span<double> result, Span<int> order, Span<double> keys)
+    {
+        var m = oriented.Length;
         if (m == 0)
         {
-            return result;
+            return;
         }
 
         if (m == 1)
         {
             result[0] = 50;
-            return result;
+            return;
         }
 
-        var order = Enumerable.Range(0, m).ToArray();
-        Array.Sort(oriented.ToArray(), order);
+        for (var i = 0; i < m; i++)
+        {
+            order[i] = i;
+        }
+
+        oriented.CopyTo(keys);
+        keys.Sort(order);
         var start = 0;
         while (start < m)
         {
             var end = start;
-            while (end + 1 < m && oriented[order[end + 1]] == oriented[order[start]])
+            while (end + 1 < m && keys[end + 1] == keys[start])
             {
                 end++;
             }
 
-            var group = end - start + 1;
-            var rank = (start + 0.5 * (group - 1)) / (m - 1) * 100;
+            var rank = (start + 0.5 * (end - start)) / (m - 1) * 100;
             for (var i = start; i <= end; i++)
             {
                 result[order[i]] = rank;
@@ -56,8 +68,6 @@ internal sealed partial class Scorer
 
             start = end + 1;
         }
-
-        return result;
     }
 
     /// <summary>

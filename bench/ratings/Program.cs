@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using Otklik.Bench.Ratings;
+using Otklik.Ratings.Method;
+
+var options = BenchOptions.Parse(args);
+var method = Methodology.Default();
+method = method with { Bootstrap = method.Bootstrap with { Replicates = options.Replicates } };
+var period = RatingPeriod.TryParse("2021-Q1")!;
+var clock = Stopwatch.StartNew();
+var engine = new Otklik.Ratings.Engine.RatingsEngine(method, [period]);
+foreach (var record in Generator.Cases(options, period))
+{
+    engine.Add(record.Fact!);
+}
+
+var casesSeconds = clock.Elapsed.TotalSeconds;
+foreach (var record in Generator.Activity(options, period))
+{
+    if (record.Account is { } account)
+    {
+        engine.Add(account);
+    }
+    else
+    {
+        engine.Add(record.Event!);
+    }
+}
+
+var activitySeconds = clock.Elapsed.TotalSeconds - casesSeconds;
+
+// The engine's streaming state after every fact was read, garbage collected: this is what must not grow with cases.
+clock.Stop();
+var liveAfterIngest = GC.GetTotalMemory(forceFullCollection: true);
+clock.Start();
+var report = engine.Compute();
+var seconds = clock.Elapsed.TotalSeconds;
+var computeSeconds = seconds - casesSeconds - activitySeconds;
+using var self = Process.GetCurrentProcess();
+self.Refresh();
+var rated = report.AllEntities.Count(e => e.Score is not null);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"cases={options.Cases} accounts={options.Accounts} bodies={options.Bodies} replicates={options.Replicates} rated={rated} " +
+    $"seconds={seconds:F1} (cases {casesSeconds:F1}, activity {activitySeconds:F1}, scoring {computeSeconds:F1}) cases_per_second={options.Cases / seconds:F0} peak_working_set_mb={self.PeakWorkingSet64 / 1048576.0:F0} " +
+    $"live_after_ingest_mb={liveAfterIngest / 1048576.0:F0} live_after_scoring_mb={GC.GetTotalMemory(true) / 1048576.0:F0} gen2_collections={GC.CollectionCount(2)}"));
