@@ -5,6 +5,7 @@
 #   SQLite:     otklik import (JSONL, and CSV with --map)  vs  sqlite3 .import of the CSV into a bare table
 #   PostgreSQL: otklik import (JSONL, and CSV with --map)  vs  COPY FROM of the CSV into a bare table (psql \copy)
 # PostgreSQL is a throwaway cluster started here (default settings) and removed at the end.
+# BENCH_ONLY=sqlite or BENCH_ONLY=postgres runs one half.
 # Reports messages/second, the ratio of Otklik's time to the raw loader's, and peak memory (max RSS, /usr/bin/time).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -54,37 +55,43 @@ measure() {
   local before=0 after=0
   [ "$server" = pg ] && before="$(pg_cpu)"
   /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" "$@" >"$out/$name.out" 2>"$out/$name.err" || { echo "$name failed:"; cat "$out/$name.err"; exit 1; }
-  [ "$server" = pg ] && after="$(pg_cpu)"
+  # A backend's CPU reaches the postmaster's children's time only once it has exited and been reaped.
+  [ "$server" = pg ] && { sleep 2; after="$(pg_cpu)"; }
   read -r secs user sys kb <"$out/time.txt"
   local cpu; cpu="$(echo "$user + $sys + $after - $before" | bc -l)"
   echo "$name $secs $cpu $kb" >>"$out/results.txt"
   printf '%-24s %7.1f s wall %9.0f msg/s %7.1f s CPU %6.0f MB max RSS\n' "$name" "$secs" "$(echo "$count / $secs" | bc -l)" "$cpu" "$(echo "$kb / 1024" | bc -l)"
 }
 
+only="${BENCH_ONLY:-all}"   # all, sqlite or postgres
+if [ "$only" != postgres ]; then
 rm -f "$out"/raw.db* "$out"/otklik-*.db* "$out/data" -r
 measure sqlite3-import - sqlite3 "$out/raw.db" "CREATE TABLE raw_messages ($columns);" ".mode csv" ".import $out/messages.csv raw_messages"
 measure otklik-sqlite-jsonl - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json
 measure otklik-sqlite-csv - "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$out/otklik-csv.db" --json
 measure otklik-sqlite-rerun - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json
 
+fi
+if [ "$only" != sqlite ]; then
 psql_ -d postgres -c "CREATE DATABASE raw"
 psql_ -d raw -c "CREATE TABLE raw_messages ($columns)"
 measure postgres-copy pg psql -h 127.0.0.1 -p "$port" -U postgres -d raw -v ON_ERROR_STOP=1 -c "\\copy raw_messages FROM '$out/messages.csv' (FORMAT csv)"
 measure otklik-postgres-jsonl pg "${otklik[@]}" import "$out/messages.jsonl" --db "$(pgdb otklik_jsonl)" --json
 measure otklik-postgres-csv pg "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$(pgdb otklik_csv)" --json
 measure otklik-postgres-rerun pg "${otklik[@]}" import "$out/messages.jsonl" --db "Host=127.0.0.1;Port=$port;Database=otklik_jsonl;Username=postgres" --json
+fi
 
 echo
 echo "checks (rows stored):"
-echo "  sqlite3 raw:      $(sqlite3 "$out/raw.db" 'SELECT count(*) FROM raw_messages')"
-echo "  otklik sqlite:    $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM messages') messages, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM cases') cases, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM case_events') events"
-echo "  postgres raw:     $(psql_ -d raw -tAc 'SELECT count(*) FROM raw_messages')"
-echo "  otklik postgres:  $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM messages') messages, $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM cases') cases"
-echo "  reruns imported:  sqlite $(grep -o '"imported":[0-9]*' "$out/otklik-sqlite-rerun.out"), postgres $(grep -o '"imported":[0-9]*' "$out/otklik-postgres-rerun.out")"
+[ "$only" != postgres ] && echo "  sqlite3 raw:      $(sqlite3 "$out/raw.db" 'SELECT count(*) FROM raw_messages')"
+[ "$only" != postgres ] && echo "  otklik sqlite:    $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM messages') messages, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM cases') cases, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM case_events') events"
+[ "$only" != sqlite ] && echo "  postgres raw:     $(psql_ -d raw -tAc 'SELECT count(*) FROM raw_messages')"
+[ "$only" != sqlite ] && echo "  otklik postgres:  $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM messages') messages, $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM cases') cases"
+echo "  reruns imported:  $(cat "$out"/otklik-*-rerun.out 2>/dev/null | grep -o '"imported":[0-9]*' | tr '\n' ' ')"
 echo
 echo "ratios, Otklik / raw loader on the same rows (goal: <= 2x); wall time, and CPU time (client + server):"
 awk '{wall[$1]=$2; cpu[$1]=$3}
-  function r(a, b) { printf "  %-22s / %-15s %5.2fx wall %5.2fx CPU\n", a, b, wall[a]/wall[b], cpu[a]/cpu[b] }
+  function r(a, b) { if (!(a in wall) || !(b in wall)) return; printf "  %-22s / %-15s %5.2fx wall %5.2fx CPU\n", a, b, wall[a]/wall[b], cpu[a]/cpu[b] }
   END { r("otklik-sqlite-jsonl", "sqlite3-import"); r("otklik-sqlite-csv", "sqlite3-import");
         r("otklik-postgres-jsonl", "postgres-copy"); r("otklik-postgres-csv", "postgres-copy") }' "$out/results.txt"
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

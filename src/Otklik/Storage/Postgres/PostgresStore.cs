@@ -122,6 +122,10 @@ internal sealed class PostgresStore : SqlStore
     {
         var npgsql = (NpgsqlConnection)connection;
         await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
+
+        // An import commits hundreds of batches; waiting for the WAL flush of each would dominate. A crash may lose the
+        // last batches committed this way (never corrupt anything), and running the import again restores them.
+        await ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit TO OFF", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, KeysTable, cancellationToken).ConfigureAwait(false);
         await using (var keys = await npgsql.BeginBinaryImportAsync(CopyKeys, cancellationToken).ConfigureAwait(false))
         {
