@@ -15,8 +15,8 @@ double D(string key, double fallback) => opt.TryGetValue(key, out var v) ? doubl
 var options = new TrainingOptions
 {
     C = D("c", 0.5),
-    ClassWeightPower = D("power", 0),
-    CalibrationFolds = (int)D("calib", 3),
+    ClassWeightPower = D("power", 0.5),
+    CalibrationFolds = (int)D("calib", 2),
     PruneBelow = D("prune", 0.01),
     MaxDegreeOfParallelism = (int)D("threads", 2),
     Features = new FeatureSettings
