@@ -43,7 +43,7 @@ def main(out, epoch, lr, dim):
     scores = {t: {"accuracy": [], "macro_f1": []} for t, _ in common.TARGETS}
     train_s, rates, cpu_rates = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for k, train, test in common.folds(out):
+        for k, train, test in list(common.folds(out))[: int(os.environ.get("NFOLDS", "5"))]:
             texts = [line(r[1]) for r in test]
             test_path = os.path.join(tmp, "test.txt")
             with open(test_path, "w", encoding="utf-8") as f:
@@ -73,6 +73,8 @@ def main(out, epoch, lr, dim):
                 scores[t]["accuracy"].append(common.accuracy(gold, pred))
                 scores[t]["macro_f1"].append(common.macro_f1(gold, pred))
             train_s.append(fold_train)
+            print(json.dumps({"fold": k, "train_s": fold_train, **{f"{t}_{m}": scores[t][m][-1] for t, _ in common.TARGETS
+                                                                  for m in ("accuracy", "macro_f1")}}), file=sys.stderr, flush=True)
             # Two models answer for one text: the rate of doing both is the harmonic combination.
             rates.append(1.0 / sum(1.0 / r for r in fold_rate))
             cpu_rates.append(1.0 / sum(1.0 / r for r in fold_cpu_rate))

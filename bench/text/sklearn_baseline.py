@@ -60,6 +60,8 @@ def main(out, c):
             pred = [p[t][0] for p in preds]
             scores[t]["accuracy"].append(common.accuracy(gold, pred))
             scores[t]["macro_f1"].append(common.macro_f1(gold, pred))
+            print(f"fold {k} {t}: accuracy {scores[t]['accuracy'][-1]:.4f}, macro-F1 {scores[t]['macro_f1'][-1]:.4f}",
+                  file=sys.stderr, flush=True)
     mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
     result = {"tool": f"scikit-learn LinearSVC C={c}", "train_s": mean(train_s), "texts_per_s": mean(rates),
               "texts_per_cpu_s": mean(cpu_rates)}
