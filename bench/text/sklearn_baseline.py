@@ -44,23 +44,27 @@ class Model:
 
 def main(out, c):
     scores = {t: {"accuracy": [], "macro_f1": []} for t, _ in common.TARGETS}
-    train_s, rates = [], []
+    train_s, rates, cpu_rates = [], [], []
     for k, train, test in common.folds(out):
         model = Model(c)
         started = time.perf_counter()
         model.fit([common.clean(r[1]) for r in train], {t: [r[i] for r in train] for t, i in common.TARGETS})
         train_s.append(time.perf_counter() - started)
         texts = [r[1] for r in test]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         preds = [model.predict([common.clean(t)]) for t in texts]
         rates.append(len(texts) / (time.perf_counter() - started))
+        cpu_rates.append(len(texts) / (time.process_time() - cpu))
         for t, i in common.TARGETS:
             gold = [r[i] for r in test]
             pred = [p[t][0] for p in preds]
             scores[t]["accuracy"].append(common.accuracy(gold, pred))
             scores[t]["macro_f1"].append(common.macro_f1(gold, pred))
+            print(f"fold {k} {t}: accuracy {scores[t]['accuracy'][-1]:.4f}, macro-F1 {scores[t]['macro_f1'][-1]:.4f}",
+                  file=sys.stderr, flush=True)
     mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
-    result = {"tool": f"scikit-learn LinearSVC C={c}", "train_s": mean(train_s), "texts_per_s": mean(rates)}
+    result = {"tool": f"scikit-learn LinearSVC C={c}", "train_s": mean(train_s), "texts_per_s": mean(rates),
+              "texts_per_cpu_s": mean(cpu_rates)}
     for t, _ in common.TARGETS:
         for m in ("accuracy", "macro_f1"):
             result[f"{t}_{m}"] = mean(scores[t][m])

@@ -15,8 +15,8 @@ double D(string key, double fallback) => opt.TryGetValue(key, out var v) ? doubl
 var options = new TrainingOptions
 {
     C = D("c", 0.5),
-    ClassWeightPower = D("power", 0),
-    CalibrationFolds = (int)D("calib", 3),
+    ClassWeightPower = D("power", 0.5),
+    CalibrationFolds = (int)D("calib", 2),
     PruneBelow = D("prune", 0.01),
     MaxDegreeOfParallelism = (int)D("threads", 2),
     Features = new FeatureSettings
@@ -81,6 +81,8 @@ foreach (var dir in Directory.GetDirectories(folds).Order(StringComparer.Ordinal
         scores[head].Accuracy.Add(metrics.Accuracy);
         scores[head].MacroF1.Add(metrics.MacroF1);
         scores[head].Top3.Add(metrics.Top3);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fold {Path.GetFileName(dir)} {head}: accuracy {metrics.Accuracy:F4}, macro-F1 {metrics.MacroF1:F4}, train {trainSeconds[^1]:F1} s"));
         pooledGold[head].AddRange(pairs.Select(p => p.Gold!));
         pooledRanked[head].AddRange(pairs.Select(p => p.Predicted!.Top));
     }

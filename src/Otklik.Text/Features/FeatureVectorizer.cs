@@ -183,20 +183,35 @@ internal sealed class FeatureVectorizer
 
         var keys = TokenKeys.Of(word, Stemmer, Settings);
         // A word's n-grams weighted by idf (an n-gram repeated inside the word adds up), then scaled to unit length.
-        var chars = new SortedDictionary<int, float>();
+        var columns = new List<int>(keys.CharKeys.Length);
         foreach (var key in keys.CharKeys)
         {
             var column = Vocabulary.ColumnOf(key);
             if (column >= 0)
             {
-                chars[column] = chars.GetValueOrDefault(column) + Vocabulary.Idf[column];
+                columns.Add(column);
             }
         }
 
-        var norm = MathF.Sqrt(chars.Values.Sum(v => v * v));
+        columns.Sort();
+        var distinct = new List<int>(columns.Count);
+        var values = new List<float>(columns.Count);
+        foreach (var column in columns)
+        {
+            if (distinct.Count > 0 && distinct[^1] == column)
+            {
+                values[^1] += Vocabulary.Idf[column];
+                continue;
+            }
+
+            distinct.Add(column);
+            values.Add(Vocabulary.Idf[column]);
+        }
+
+        var norm = MathF.Sqrt(values.Sum(v => v * v));
         var stemColumn = Vocabulary.ColumnOf(keys.StemKey);
         var resolved = new TokenColumns(word, keys.Stem, keys.StemKey, stemColumn, stemColumn >= 0 ? Vocabulary.Idf[stemColumn] : 0f,
-            chars.Keys.ToArray(), chars.Values.Select(v => v / norm).ToArray());
+            distinct.ToArray(), values.Select(v => v / norm).ToArray());
         if (_words.Count < MaxCachedWords)
         {
             _words.TryAdd(word, resolved);

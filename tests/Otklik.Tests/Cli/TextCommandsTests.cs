@@ -5,9 +5,6 @@ using Otklik.Tests.Text;
 
 namespace Otklik.Tests.Cli;
 
-[CollectionDefinition("Console", DisableParallelization = true)]
-public class ConsoleCollection;
-
 [Collection("Console")]
 public class TextCommandsTests : IDisposable
 {
