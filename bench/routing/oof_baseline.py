@@ -9,7 +9,7 @@ Needs python3-sklearn (Debian). Each appeal is predicted by a model that never s
 import csv, html, json, re, sys
 
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline, make_union
 
@@ -21,9 +21,10 @@ def clean(text):
 
 def oof(texts, labels, folds=5, seed=17):
     model = make_pipeline(
-        make_union(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-                   TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True)),
-        LogisticRegression(C=10, max_iter=2000))
+        make_union(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=40000),
+                   TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True, max_features=60000)),
+        # Logistic loss by SGD: probabilities like logistic regression's at a fraction of lbfgs's time on 161 classes.
+        SGDClassifier(loss="log_loss", alpha=2e-5, max_iter=30, tol=None, random_state=seed))
     # Classes with a single example cannot be stratified; KFold-like behaviour via StratifiedKFold warns but works.
     cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     proba = cross_val_predict(model, texts, labels, cv=cv, method="predict_proba")

@@ -41,6 +41,10 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         [Description("With --eval: out-of-fold model predictions (JSON lines) to measure the combined router.")]
         public string? Predictions { get; init; }
 
+        [CommandOption("--weights")]
+        [Description("With --eval: evidence weights rule,place,model (default 1,0.5,1) to compare settings.")]
+        public string? Weights { get; init; }
+
         [CommandOption("--derive")]
         [Description("Write the routing table derived from the Kursk appeals to this file.")]
         public string? Derive { get; init; }
@@ -103,7 +107,19 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
     {
         var appeals = KurskFormat.LoadLabeled(AppealsPath(settings));
         var predictions = settings.Predictions is null ? null : ModelPredictionFile.Load(settings.Predictions);
-        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region), predictions);
+        var weights = RouterWeights.Default;
+        if (settings.Weights is not null)
+        {
+            var parts = settings.Weights.Split(',').Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
+            if (parts.Length != 3 || parts.Any(p => p < 0))
+            {
+                throw new DataFileException("--weights", 0, "weights", $"'{settings.Weights}' is not three non-negative numbers like 1,0.5,1");
+            }
+
+            weights = weights with { Rule = parts[0], Place = parts[1], Model = parts[2] };
+        }
+
+        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region, Weights: weights), predictions);
         var table = new Table().AddColumns("variant (5-fold CV)", "executor accuracy", "top-3", "n");
         foreach (var s in scores)
         {
