@@ -26,7 +26,7 @@ public sealed partial class CaseSession
             """
             INSERT INTO cases (topic_group, topic, region_code, region, district, city, body_id, status, first_reply_due,
                 answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated)
-            VALUES (@tg, @t, @rc, @r, @d, @city, @body, @status, @frd, @ad, @at, @at, @ls, @conf, @reasons, 0, @fp, @sim)
+            VALUES (@tg, @t, @rc, @r, @d, @city, @body, @status, @frd, @ad, @at, @at, @ls, @conf, @reasons, 1, @fp, @sim)
             RETURNING id
             """,
             cancellationToken,
