@@ -101,6 +101,15 @@ public abstract partial class ServerContract
         Assert.Equal("ул. Союзная, 71Б", request.GetProperty("address").GetString());
         var bad = await integrator.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["lat"] = "91" }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        // Open311 clients send the key as a form field.
+        var key = await server.KeyAsync(Role.Integrator);
+        var withFormKey = await server.Anonymous().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = "Освещение", ["description"] = "Темно у школы",
+        }));
+        Assert.Equal(HttpStatusCode.OK, withFormKey.StatusCode);
+        var withoutKey = await server.Anonymous().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["description"] = "x" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
     }
 
     [Fact]

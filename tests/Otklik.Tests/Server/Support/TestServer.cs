@@ -62,15 +62,22 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>A new user of the role (bound to a body for executors) and a client that calls as them by API key.</summary>
     public async Task<HttpClient> ClientAsync(Role role, long? bodyId = null, bool includeChildBodies = false)
     {
+        var key = await KeyAsync(role, bodyId, includeChildBodies);
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>A new user of the role and its API key.</summary>
+    public async Task<string> KeyAsync(Role role, long? bodyId = null, bool includeChildBodies = false)
+    {
         var name = $"{role.ToString().ToLowerInvariant()}{Interlocked.Increment(ref _users)}";
         await using var session = await Database.OpenAsync(write: true);
         var id = await session.AddUserAsync(name, role, bodyId, includeChildBodies, null, Clock.GetUtcNow());
         var key = ApiKeys.NewKey();
         await session.AddApiKeyAsync(id!.Value, "test", ApiKeys.HashOf(key), Clock.GetUtcNow());
         await session.CommitAsync();
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
+        return key;
     }
 
     /// <summary>A user with a password, signed in through <c>/api/auth/sign-in</c>; the client keeps the cookie.</summary>
