@@ -141,6 +141,12 @@ public sealed partial class CaseSession
             "UPDATE cases SET answered_at = NULL, answer_due = @due, sla_flags = sla_flags & 1, feedback_token_hash = NULL WHERE id = @id",
             cancellationToken, ("id", id), ("due", T(answerDue)));
 
+    /// <summary>Gives deadlines to a case that has none (bulk-imported cases), keeping any it has.</summary>
+    public Task<int> SetMissingDeadlinesAsync(long id, DateTimeOffset firstReplyDue, DateTimeOffset answerDue, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE cases SET first_reply_due = COALESCE(first_reply_due, @fr), answer_due = COALESCE(answer_due, @a) WHERE id = @id",
+            cancellationToken, ("id", id), ("fr", T(firstReplyDue)), ("a", T(answerDue)));
+
     public Task<int> MarkFirstReplyAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE cases SET first_reply_at = COALESCE(first_reply_at, @at), updated_at = @at WHERE id = @id",
             cancellationToken, ("id", id), ("at", T(at)));
