@@ -3,7 +3,7 @@
 # list and against case detail (requests/s, p50/p99), the server's peak memory, and the ingest rate of messages through
 # the HTTP batch endpoint into cases. Results: bench/out/server/summary.txt (raw wrk output beside it).
 #   bench/server/run.sh                      # both backends
-#   BACKENDS=sqlite DURATION=10s bench/server/run.sh
+#   BACKENDS=sqlite DURATION=10s REUSE=1 bench/server/run.sh   # REUSE=1 keeps an already seeded SQLite file
 # Needs wrk, sqlite3, PostgreSQL binaries (Debian packages), the .NET SDK. Runs as root (PostgreSQL as user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ CONNS=${CONNS:-8}
 BACKENDS=${BACKENDS:-"sqlite postgres"}
 export BATCH=${BATCH:-500}
 summary=$out/summary.txt
-echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION; ingest batches of $BATCH" > "$summary"
+echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION; ingest batches of $BATCH; $BACKENDS" >> "$summary"
 
 dotnet build src/Otklik.Cli/Otklik.Cli.csproj -c Release -v q --nologo >/dev/null
 cli=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
@@ -39,18 +39,23 @@ measure() { # name url key
 bench_backend() { # db count_sql
   local db=$1 port=5090
   local base=http://127.0.0.1:$port
-  "${cli[@]}" stats --db "$db" >/dev/null  # creates and migrates the schema
-  echo "seeding 1,000,000 cases into $backend…"
-  local t0=$SECONDS
-  seed
-  echo "$backend: seeded in $((SECONDS - t0)) s" | tee -a "$summary"
-  local admin exec
-  admin=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name bench-admin --role admin --api-key --db "$db" | awk '/API key/ {print $NF}')
-  exec=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name bench-exec --role executor --body 7 --api-key --db "$db" | awk '/API key/ {print $NF}')
+  if [ "${REUSE:-0}" = 1 ] && [ "$(count "SELECT count(*) FROM cases" 2>/dev/null || echo 0)" -ge 1000000 ]; then
+    echo "$backend: reusing the seeded database" | tee -a "$summary"
+  else
+    "${cli[@]}" stats --db "$db" >/dev/null  # creates and migrates the schema
+    echo "seeding 1,000,000 cases into $backend…"
+    local t0=$SECONDS
+    seed
+    echo "$backend: seeded in $((SECONDS - t0)) s" | tee -a "$summary"
+  fi
+  local admin exec suffix=$RANDOM
+  admin=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name "bench-admin-$suffix" --role admin --api-key --db "$db" | awk '/API key/ {print $NF}')
+  exec=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name "bench-exec-$suffix" --role executor --body 7 --api-key --db "$db" | awk '/API key/ {print $NF}')
   "${cli[@]}" serve --db "$db" --urls "$base" > "$out/$backend-server.log" 2>&1 &
   local pid=$!
+  trap 'kill $pid 2>/dev/null || true' RETURN
   wait_up "$base"
-  curl -sf -H "X-Api-Key: $admin" "$base/api/cases?limit=1" >/dev/null
+  curl -s -o /dev/null -w "warm-up %{http_code}\n" -H "X-Api-Key: $admin" "$base/api/cases?limit=1" || true
   measure "list status+body" "$base/api/cases?status=assigned&bodyId=7" "$admin"
   measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=new" "$admin"
   measure "list overdue" "$base/api/cases?overdue=true" "$admin"
@@ -78,7 +83,7 @@ for backend in $BACKENDS; do
   case $backend in
     sqlite)
       db=$out/bench.db
-      rm -f "$db" "$db-wal" "$db-shm"
+      [ "${REUSE:-0}" = 1 ] || rm -f "$db" "$db-wal" "$db-shm"
       seed() { sqlite3 "$db" < bench/server/seed-sqlite.sql >/dev/null; }
       count() { sqlite3 "$db" "$1"; }
       bench_backend "$db"
