@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
@@ -68,7 +67,9 @@ public static class OtklikServiceCollectionExtensions
         services.AddAuthentication(OtklikClaims.Scheme)
             .AddPolicyScheme(OtklikClaims.Scheme, "cookie or API key", o =>
                 o.ForwardDefaultSelector = context =>
-                    ApiKeyHandler.KeyOf(context.Request) is null ? OtklikClaims.Scheme + ".cookie" : OtklikClaims.ApiKeyScheme)
+                    ApiKeyHandler.KeyOf(context.Request) is not null || IsOpen311Post(context.Request)
+                        ? OtklikClaims.ApiKeyScheme
+                        : OtklikClaims.Scheme + ".cookie")
             .AddCookie(OtklikClaims.Scheme + ".cookie", o =>
             {
                 o.Cookie.Name = "otklik.auth";
@@ -86,6 +87,9 @@ public static class OtklikServiceCollectionExtensions
             .AddPolicy(Policies.Work, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Operator), nameof(Role.Executor)))
             .AddPolicy(Policies.Ingest, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Operator), nameof(Role.Integrator)))
             .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
-        _ = ClaimTypes.Role;
     }
+
+    private static bool IsOpen311Post(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.HasFormContentType
+        && request.Path.StartsWithSegments("/open311", StringComparison.Ordinal);
 }

@@ -34,7 +34,8 @@ public sealed class UsersAddCommand : AsyncCommand<UsersAddSettings>
             await using var session = await database.OpenAsync(write: true, cancellationToken);
             await session.AddApiKeyAsync(user.Id, "cli", ApiKeys.HashOf(key), TimeProvider.System.GetUtcNow(), cancellationToken);
             await session.CommitAsync(cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"API key (shown once, send it as X-Api-Key): {key}");
+            // Plain output: a console's line wrapping must not split the key that scripts read.
+            Console.Out.WriteLine($"API key (shown once, send it as X-Api-Key): {key}");
         }
 
         return ExitCodes.Ok;

@@ -14,6 +14,8 @@ namespace Otklik.Server.Apis;
 /// <summary>Browser sign-in with a cookie; integrators use API keys instead.</summary>
 public static class AuthApi
 {
+    private static readonly Lazy<string> UnknownUserHash = new(() => PasswordHashing.Hash(Guid.NewGuid().ToString()));
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
@@ -42,7 +44,8 @@ public static class AuthApi
             user = await session.FindUserAsync(input.Name.Trim(), context.RequestAborted);
         }
 
-        if (user is null || !PasswordHashing.Verify(input.Password, user.PasswordHash))
+        // An unknown name costs the same hashing as a wrong password, so timing does not tell which names exist.
+        if (!PasswordHashing.Verify(input.Password, user?.PasswordHash ?? UnknownUserHash.Value) || user is null)
         {
             Log.SignInFailed(loggers.CreateLogger("Otklik.Server.Auth"), input.Name.Trim());
             return TypedResults.Problem(detail: "name or password is wrong", statusCode: StatusCodes.Status401Unauthorized,

@@ -145,6 +145,13 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
     {
         var ends = next is CaseStatus.Closed or CaseStatus.Rejected;
         await session.UpdateCaseAsync(current.Id, next, body, now, ends ? now : null, cancellationToken);
+        if (current.AnswerDue is null && CaseWorkflow.IsOpen(next))
+        {
+            // Bulk-imported cases come without deadlines: their clocks start when someone takes them up.
+            var (firstReplyDue, answerDue) = sla.DeadlinesFor(current.Topic, current.TopicGroup, now);
+            await session.SetMissingDeadlinesAsync(current.Id, firstReplyDue, answerDue, cancellationToken);
+        }
+
         string? token = null;
         switch (action)
         {

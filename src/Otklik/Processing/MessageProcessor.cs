@@ -95,7 +95,6 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
                 analysis.FirstReplyDue ?? firstReplyDue, analysis.AnswerDue ?? answerDue, now, analysis.LabelSource,
                 analysis.Confidence, analysis.Reasons, fingerprint, stored.Message.Simulated),
             cancellationToken);
-        await session.CountMessageAsync(caseId, now, cancellationToken);
         await session.AttachMessageAsync(stored.Id, caseId, cancellationToken);
         await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Created, null, "new",
             string.Join("; ", analysis.Reasons), cancellationToken);

@@ -8,16 +8,20 @@ namespace Otklik.Sla;
 /// Watches both clocks: a reminder event when a case misses its first-reply or answer deadline, an escalation to the
 /// parent body when the answer is <see cref="SlaOptions.EscalateAfter"/> late (the parent's executors then see the case),
 /// and retention of message texts. Each action happens once per case (flags), in one transaction with its events.
+/// A pass handles at most <see cref="MaxCasesPerPass"/> cases, in transactions of 500, so a backlog (a restored
+/// database, a long outage) is worked off over a few ticks without holding the writer for long.
 /// </summary>
 public sealed class SlaMonitor(CaseDatabase database, SlaPolicy policy, TimeProvider time)
 {
+    public const int MaxCasesPerPass = 5000;
+
     /// <summary>One pass; returns the number of reminders, escalations and cases whose texts were removed.</summary>
     public async Task<SlaPass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var options = policy.Options;
-        int reminders = 0, escalations = 0, removed = 0;
-        while (true)
+        int reminders = 0, escalations = 0, removed = 0, handled = 0;
+        while (handled < MaxCasesPerPass)
         {
             await using var session = await database.OpenAsync(write: true, cancellationToken);
             var rows = await session.SlaDueAsync(now, options.EscalateAfter, 500, cancellationToken);
@@ -55,6 +59,7 @@ public sealed class SlaMonitor(CaseDatabase database, SlaPolicy policy, TimeProv
             }
 
             await session.CommitAsync(cancellationToken);
+            handled += rows.Count;
             if (rows.Count < 500)
             {
                 break;

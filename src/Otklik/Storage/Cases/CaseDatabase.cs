@@ -8,6 +8,10 @@ namespace Otklik.Storage.Cases;
 /// </summary>
 public sealed class CaseDatabase(SqlDialect dialect)
 {
+    // SQLite has one writer; its busy handler polls, so a long writer (an SLA backlog) can starve the others. Writers
+    // of this process queue here instead, in turn; other processes still meet the busy timeout.
+    private readonly SemaphoreSlim? _writer = dialect is SqliteDialect ? new SemaphoreSlim(1, 1) : null;
+
     public SqlDialect Dialect { get; } = dialect;
 
     /// <summary>Migrates the database named by <paramref name="db"/> (a SQLite path or a PostgreSQL connection string) and opens it.</summary>
@@ -27,17 +31,24 @@ public sealed class CaseDatabase(SqlDialect dialect)
     /// </summary>
     public async Task<CaseSession> OpenAsync(bool write, CancellationToken cancellationToken = default)
     {
+        var gate = write ? _writer : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
         var connection = Dialect.CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);
             await Dialect.PrepareAsync(connection, cancellationToken);
             var transaction = write ? await connection.BeginTransactionAsync(cancellationToken) : null;
-            return new CaseSession(Dialect, connection, transaction);
+            return new CaseSession(Dialect, connection, transaction, gate);
         }
         catch
         {
             await connection.DisposeAsync();
+            gate?.Release();
             throw;
         }
     }

@@ -26,7 +26,7 @@ public sealed partial class CaseSession
             """
             INSERT INTO cases (topic_group, topic, region_code, region, district, city, body_id, status, first_reply_due,
                 answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated)
-            VALUES (@tg, @t, @rc, @r, @d, @city, @body, @status, @frd, @ad, @at, @at, @ls, @conf, @reasons, 0, @fp, @sim)
+            VALUES (@tg, @t, @rc, @r, @d, @city, @body, @status, @frd, @ad, @at, @at, @ls, @conf, @reasons, 1, @fp, @sim)
             RETURNING id
             """,
             cancellationToken,
@@ -140,6 +140,12 @@ public sealed partial class CaseSession
         ExecuteAsync(
             "UPDATE cases SET answered_at = NULL, answer_due = @due, sla_flags = sla_flags & 1, feedback_token_hash = NULL WHERE id = @id",
             cancellationToken, ("id", id), ("due", T(answerDue)));
+
+    /// <summary>Gives deadlines to a case that has none (bulk-imported cases), keeping any it has.</summary>
+    public Task<int> SetMissingDeadlinesAsync(long id, DateTimeOffset firstReplyDue, DateTimeOffset answerDue, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE cases SET first_reply_due = COALESCE(first_reply_due, @fr), answer_due = COALESCE(answer_due, @a) WHERE id = @id",
+            cancellationToken, ("id", id), ("fr", T(firstReplyDue)), ("a", T(answerDue)));
 
     public Task<int> MarkFirstReplyAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE cases SET first_reply_at = COALESCE(first_reply_at, @at), updated_at = @at WHERE id = @id",

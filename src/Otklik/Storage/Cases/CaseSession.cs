@@ -9,13 +9,15 @@ public sealed partial class CaseSession : IAsyncDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly DbConnection _connection;
+    private readonly SemaphoreSlim? _writer;
     private DbTransaction? _transaction;
 
-    internal CaseSession(SqlDialect dialect, DbConnection connection, DbTransaction? transaction)
+    internal CaseSession(SqlDialect dialect, DbConnection connection, DbTransaction? transaction, SemaphoreSlim? writer)
     {
         _dialect = dialect;
         _connection = connection;
         _transaction = transaction;
+        _writer = writer;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -37,6 +39,7 @@ public sealed partial class CaseSession : IAsyncDisposable
         }
 
         await _connection.DisposeAsync();
+        _writer?.Release();
     }
 
     /// <summary>A time as this database stores it; null stays null.</summary>
