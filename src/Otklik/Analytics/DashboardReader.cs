@@ -9,8 +9,8 @@ namespace Otklik.Analytics;
 /// </summary>
 public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
 {
-    /// <summary>Periods longer than this are bucketed by week.</summary>
-    public const int MaxDailyBuckets = 92;
+    /// <summary>Periods longer than this are bucketed by week (Monday to Sunday) and read from the weekly rollup.</summary>
+    public const int MaxDailyBuckets = 31;
 
     /// <summary>A spike needs at least this many messages in the last 7 days…</summary>
     public const int SpikeMinCases = 5;
@@ -22,16 +22,27 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
     private const string Others = "Прочие";
     private static readonly string[] BucketLabels = ["до 1 дня", "1–3 дня", "3–7 дней", "7–14 дней", "14–30 дней", "больше 30 дней"];
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private volatile bool _tablesExist;
 
     /// <summary>Brings the rollups up to date. Returns the days re-counted (-1: full build).</summary>
     public async Task<int> RefreshAsync(CancellationToken cancellationToken = default)
     {
+        if (_tablesExist)
+        {
+            await using var reader = await database.OpenAsync(write: false, cancellationToken);
+            if (await reader.RollupsFreshAsync(cancellationToken))
+            {
+                return 0;
+            }
+        }
+
         await _refresh.WaitAsync(cancellationToken);
         try
         {
             await using var session = await database.OpenAsync(write: true, cancellationToken);
             var days = await session.RefreshRollupsAsync(cancellationToken);
             await session.CommitAsync(cancellationToken);
+            _tablesExist = true;
             return days;
         }
         finally
@@ -60,42 +71,43 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
         };
 
         await using var session = await database.OpenAsync(write: false, cancellationToken);
-        var daily = await session.DailyRollupAsync(filter, scope, cancellationToken);
-        var topics = await session.TopicRollupAsync(filter with { FromDay = Day(anchor.AddDays(-62)), ToDay = Day(anchor) }, scope, cancellationToken);
+        // Long periods read whole weeks: the period starts on the Monday of its first week.
+        var weekly = to.DayNumber - from.DayNumber + 1 > MaxDailyBuckets;
+        if (weekly)
+        {
+            from = DateOnly.ParseExact(CaseSession.WeekStart(Day(from)), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            filter = filter with { FromDay = Day(from) };
+        }
+
+        // Three scans of the period: the totals are the sum of the bodies, the places the sum of the cities' days.
+        Func<RollupFilter, CaseScope, IReadOnlyList<string>, CancellationToken, Task<List<RollupRow>>> rollup = weekly ? session.WeeklyRollupAsync : session.DailyRollupAsync;
+        var byGroup = await rollup(filter, scope, ["day", "topic_group"], cancellationToken);
+        var byCity = await rollup(filter, scope, ["day", "city", "region", "region_code"], cancellationToken);
+        var byBody = await rollup(filter, scope, ["body_id"], cancellationToken);
+        var top = await session.TopicWeeksAsync(filter with { FromDay = Day(anchor.AddDays(-13)), ToDay = Day(anchor) }, scope, Day(anchor.AddDays(-6)), byCity: false, cancellationToken);
+        var spikes = await session.TopicWeeksAsync(filter with { FromDay = Day(anchor.AddDays(-62)), ToDay = Day(anchor) }, scope, Day(anchor.AddDays(-6)), byCity: true, cancellationToken);
         var open = await session.OpenCasesByBodyAsync(filter, scope, now, cancellationToken);
         var names = (await session.ListBodiesAsync(cancellationToken)).ToDictionary(b => b.Id, b => b.ShortName ?? b.Name);
 
-        var weekly = to.DayNumber - from.DayNumber + 1 > MaxDailyBuckets;
         var step = weekly ? 7 : 1;
         var bucketCount = ((to.DayNumber - from.DayNumber) / step) + 1;
         var buckets = Enumerable.Range(0, bucketCount).Select(i => Day(from.AddDays(i * step))).ToList();
         int BucketOf(string day) => (DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - from.DayNumber) / step;
 
-        var answered = daily.Sum(r => r.Answered);
-        var inTime = daily.Sum(r => r.AnsweredInTime);
-        var hours = daily.Sum(r => r.AnswerHours);
+        var total = Sum(byBody);
         var totals = new DashboardTotals(
-            daily.Sum(r => r.Cases), answered, inTime, Share(inTime, answered), answered == 0 ? null : hours / answered,
+            total.Cases, total.Answered, total.AnsweredInTime, Share(total.AnsweredInTime, total.Answered),
+            total.Answered == 0 ? null : Math.Round(total.AnswerHours / total.Answered, 1),
             open.Sum(o => o.Open), open.Sum(o => o.Overdue));
-
         var volumes = new DashboardVolumes(
             buckets,
-            SeriesOf(daily, r => r.TopicGroup ?? "Без темы", BucketOf, bucketCount),
-            SeriesOf(daily.Where(r => r.City is not null), r => r.City!, BucketOf, bucketCount));
-
-        var histogram = new long[BucketLabels.Length];
-        foreach (var r in daily)
-        {
-            for (var i = 0; i < histogram.Length; i++)
-            {
-                histogram[i] += r.Histogram[i];
-            }
-        }
+            SeriesOf(byGroup, r => r.TopicGroup ?? "Без темы", BucketOf, bucketCount),
+            SeriesOf(byCity.Where(r => r.City is not null), r => r.City!, BucketOf, bucketCount));
 
         return new Dashboard(
             Day(from), Day(to), weekly ? "week" : "day", now, totals, volumes,
-            TopProblems(topics, anchor), new AnswerTimes(BucketLabels, histogram),
-            Bodies(daily, open, names), Places(daily), Spikes(topics, anchor));
+            TopProblems(top), new AnswerTimes(BucketLabels, total.Histogram),
+            Bodies(byBody, open, names), Places(byCity), Spikes(spikes));
     }
 
     private static List<Series> SeriesOf(IEnumerable<RollupRow> rows, Func<RollupRow, string> key, Func<string, int> bucketOf, int bucketCount)
@@ -131,42 +143,21 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
         return shown;
     }
 
-    private static List<TopProblem> TopProblems(List<TopicDayRow> rows, DateOnly anchor)
-    {
-        var thisWeekFrom = Day(anchor.AddDays(-6));
-        var lastWeekFrom = Day(anchor.AddDays(-13));
-        return rows
-            .Where(r => r.Topic is not null && string.CompareOrdinal(r.Day, lastWeekFrom) >= 0)
-            .GroupBy(r => (r.Topic!, r.TopicGroup))
-            .Select(g =>
-            {
-                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Messages);
-                var before = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Messages);
-                return new TopProblem(g.Key.Item1, g.Key.TopicGroup, now, before, now - before);
-            })
-            .Where(t => t.ThisWeek > 0)
+    private static List<TopProblem> TopProblems(List<TopicWeeksRow> rows) =>
+        rows.Where(t => t.Recent > 0)
+            .Select(t => new TopProblem(t.Topic, t.TopicGroup, t.Recent, t.Before, t.Recent - t.Before))
             .OrderByDescending(t => t.ThisWeek).ThenByDescending(t => t.Change).ThenBy(t => t.Topic, StringComparer.Ordinal)
             .Take(15)
             .ToList();
-    }
 
-    private static List<Spike> Spikes(List<TopicDayRow> rows, DateOnly anchor)
-    {
-        var thisWeekFrom = Day(anchor.AddDays(-6));
-        return rows
-            .Where(r => r.Topic is not null)
-            .GroupBy(r => (r.Topic!, r.City, r.Region))
-            .Select(g =>
-            {
-                var now = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) >= 0).Sum(r => r.Messages);
-                var usual = g.Where(r => string.CompareOrdinal(r.Day, thisWeekFrom) < 0).Sum(r => r.Messages) / 8.0;
-                return new Spike(g.Key.Item1, g.Key.City, g.Key.Region, now, Math.Round(usual, 2), Math.Round(now / Math.Max(usual, 1), 1));
-            })
+    // The 56 days before the last 7 are the usual level: 8 weeks.
+    private static List<Spike> Spikes(List<TopicWeeksRow> rows) =>
+        rows.Select(t => (Row: t, Usual: t.Before / 8.0))
+            .Select(x => new Spike(x.Row.Topic, x.Row.City, x.Row.Region, x.Row.Recent, Math.Round(x.Usual, 2), Math.Round(x.Row.Recent / Math.Max(x.Usual, 1), 1)))
             .Where(s => s.ThisWeek >= SpikeMinCases && s.Ratio >= SpikeRatio)
             .OrderByDescending(s => s.Ratio).ThenByDescending(s => s.ThisWeek)
             .Take(10)
             .ToList();
-    }
 
     private static List<BodyStats> Bodies(List<RollupRow> daily, List<OpenCasesRow> open, Dictionary<long, string> names)
     {
@@ -194,6 +185,22 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
             .Select(g => new PlaceStats(g.Key.Item1, g.Key.Region, g.Key.RegionCode, g.Sum(r => r.Cases)))
             .OrderByDescending(p => p.Cases).ThenBy(p => p.City, StringComparer.Ordinal)
             .ToList();
+
+    private static RollupRow Sum(List<RollupRow> rows)
+    {
+        var histogram = new long[BucketLabels.Length];
+        foreach (var r in rows)
+        {
+            for (var i = 0; i < histogram.Length; i++)
+            {
+                histogram[i] += r.Histogram[i];
+            }
+        }
+
+        return new RollupRow(
+            string.Empty, null, null, null, null, null, rows.Sum(r => r.Cases), rows.Sum(r => r.Answered), rows.Sum(r => r.AnsweredInTime),
+            rows.Sum(r => r.AnswerHours), histogram);
+    }
 
     private static double? Share(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 

@@ -16,18 +16,33 @@ public sealed partial class CaseSession
     /// <summary>Upper bounds, in hours, of the answer-time histogram; the last bucket is everything above.</summary>
     public static readonly IReadOnlyList<double> AnswerBuckets = [24, 72, 168, 336, 720];
 
-    private const string RollupSchema = """
-        CREATE TABLE IF NOT EXISTS analytics_daily (
-          day TEXT NOT NULL, topic_group TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT,
+    // Both rollups are clustered by (day, seq): a period is one contiguous range of the table, read without a
+    // second lookup per row (SQLite: WITHOUT ROWID; PostgreSQL: the primary key's index).
+    private const string RollupColumns = """
+          day TEXT NOT NULL, seq BIGINT NOT NULL, topic_group TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT,
           cases BIGINT NOT NULL, answered BIGINT NOT NULL, answered_in_time BIGINT NOT NULL, answer_hours DOUBLE PRECISION NOT NULL,
-          h0 BIGINT NOT NULL, h1 BIGINT NOT NULL, h2 BIGINT NOT NULL, h3 BIGINT NOT NULL, h4 BIGINT NOT NULL, h5 BIGINT NOT NULL);
-        CREATE INDEX IF NOT EXISTS analytics_daily_day ON analytics_daily (day);
-        CREATE TABLE IF NOT EXISTS analytics_topics (
-          day TEXT NOT NULL, topic_group TEXT, topic TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT, cases BIGINT NOT NULL,
-          messages BIGINT NOT NULL);
-        CREATE INDEX IF NOT EXISTS analytics_topics_day ON analytics_topics (day);
-        CREATE TABLE IF NOT EXISTS analytics_state (id BIGINT PRIMARY KEY, last_case_id BIGINT NOT NULL, last_event_id BIGINT NOT NULL);
+          h0 BIGINT NOT NULL, h1 BIGINT NOT NULL, h2 BIGINT NOT NULL, h3 BIGINT NOT NULL, h4 BIGINT NOT NULL, h5 BIGINT NOT NULL,
+          PRIMARY KEY (day, seq))
         """;
+
+    private const string TopicColumns = """
+          day TEXT NOT NULL, seq BIGINT NOT NULL, topic_group TEXT, topic TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT,
+          cases BIGINT NOT NULL, messages BIGINT NOT NULL, PRIMARY KEY (day, seq))
+        """;
+
+    private string RollupSchema
+    {
+        get
+        {
+            var clustered = _dialect.Name == "postgresql" ? string.Empty : " WITHOUT ROWID";
+            return $"""
+                CREATE TABLE IF NOT EXISTS analytics_daily ({RollupColumns}{clustered};
+                CREATE TABLE IF NOT EXISTS analytics_weekly ({RollupColumns}{clustered};
+                CREATE TABLE IF NOT EXISTS analytics_topics ({TopicColumns}{clustered};
+                CREATE TABLE IF NOT EXISTS analytics_state (id BIGINT PRIMARY KEY, last_case_id BIGINT NOT NULL, last_event_id BIGINT NOT NULL);
+                """;
+        }
+    }
 
     /// <summary>
     /// Brings the rollups up to date; a no-op (two index lookups) when nothing changed. The first call on a database
@@ -47,8 +62,10 @@ public sealed partial class CaseSession
         if (state.Count == 0)
         {
             await ExecuteAsync("DELETE FROM analytics_daily", cancellationToken);
+            await ExecuteAsync("DELETE FROM analytics_weekly", cancellationToken);
             await ExecuteAsync("DELETE FROM analytics_topics", cancellationToken);
             await ExecuteAsync(DailyInsert("1=1"), cancellationToken);
+            await ExecuteAsync(WeeklyInsert("1=1"), cancellationToken);
             await ExecuteAsync(TopicsInsert("1=1"), cancellationToken);
             await ExecuteAsync("INSERT INTO analytics_state (id, last_case_id, last_event_id) VALUES (1, @c, @e)", cancellationToken, ("c", maxCase), ("e", maxEvent));
             return -1;
@@ -77,37 +94,103 @@ public sealed partial class CaseSession
             await ExecuteAsync(TopicsInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
         }
 
+        foreach (var week in days.Select(WeekStart).Distinct(StringComparer.Ordinal))
+        {
+            var monday = DateOnly.ParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            (string, object?)[] args = [("w", week), ("sunday", monday.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
+            await ExecuteAsync("DELETE FROM analytics_weekly WHERE day = @w", cancellationToken, args);
+            await ExecuteAsync(WeeklyInsert("day >= @w AND day <= @sunday"), cancellationToken, args);
+        }
+
         recounted = days.Count;
         await ExecuteAsync("UPDATE analytics_state SET last_case_id = @c, last_event_id = @e WHERE id = 1", cancellationToken, ("c", maxCase), ("e", maxEvent));
         return recounted;
     }
 
-    /// <summary>The daily rollup rows of the filter's days (executors: their bodies only).</summary>
-    public Task<List<RollupRow>> DailyRollupAsync(RollupFilter filter, CaseScope scope, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// True when the rollups exist and no case was created or changed since their last refresh: a reader can skip the
+    /// write transaction of <see cref="RefreshRollupsAsync"/> (and so never queue behind the SLA pass for it).
+    /// Call only once the rollup tables exist.
+    /// </summary>
+    public async Task<bool> RollupsFreshAsync(CancellationToken cancellationToken = default)
     {
+        var rows = await QueryAsync(
+            """
+            SELECT CASE WHEN s.last_case_id >= (SELECT COALESCE(MAX(id), 0) FROM cases)
+              AND s.last_event_id >= (SELECT COALESCE(MAX(id), 0) FROM case_events) THEN 1 ELSE 0 END
+            FROM analytics_state s WHERE s.id = 1
+            """,
+            r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture) == 1, cancellationToken);
+        return rows.Count == 1 && rows[0];
+    }
+
+    /// <summary>
+    /// Sums of the daily rollup over the filter's days (executors: their bodies only), grouped by the given columns
+    /// (any of <c>day, topic_group, region_code, region, city, body_id</c>; none gives one total row). Columns not
+    /// grouped by come back null (day: empty). The sums are done in SQL, so a few hundred rows at most leave the database.
+    /// </summary>
+    public Task<List<RollupRow>> DailyRollupAsync(RollupFilter filter, CaseScope scope, IReadOnlyList<string> groupBy, CancellationToken cancellationToken = default) =>
+        RollupAsync("analytics_daily", filter, scope, groupBy, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DailyRollupAsync"/> over the weekly rollup (7 times fewer rows, for long periods): <c>day</c> is the
+    /// Monday of each week, and a week counts whole when its Monday is within the filter's days.
+    /// </summary>
+    public Task<List<RollupRow>> WeeklyRollupAsync(RollupFilter filter, CaseScope scope, IReadOnlyList<string> groupBy, CancellationToken cancellationToken = default) =>
+        RollupAsync("analytics_weekly", filter, scope, groupBy, cancellationToken);
+
+    /// <summary>The Monday (UTC) of the week of a 'YYYY-MM-DD' day.</summary>
+    public static string WeekStart(string day)
+    {
+        var d = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return d.AddDays(-(((int)d.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private Task<List<RollupRow>> RollupAsync(string table, RollupFilter filter, CaseScope scope, IReadOnlyList<string> groupBy, CancellationToken cancellationToken)
+    {
+        string[] columns = ["day", "topic_group", "region_code", "region", "city", "body_id"];
+        var unknown = groupBy.FirstOrDefault(g => !columns.Contains(g, StringComparer.Ordinal));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"cannot group the rollup by '{unknown}'", nameof(groupBy));
+        }
+
+        var select = string.Join(", ", columns.Select(c => groupBy.Contains(c, StringComparer.Ordinal) ? c : c == "day" ? "''" : "NULL"));
         var (where, args) = RollupWhere(filter, scope);
+        var group = groupBy.Count == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groupBy);
         return QueryAsync(
             $"""
-            SELECT day, topic_group, region_code, region, city, body_id, cases, answered, answered_in_time, answer_hours, h0, h1, h2, h3, h4, h5
-            FROM analytics_daily WHERE {where}
+            SELECT {select}, COALESCE(SUM(cases), 0), COALESCE(SUM(answered), 0), COALESCE(SUM(answered_in_time), 0), COALESCE(SUM(answer_hours), 0),
+              COALESCE(SUM(h0), 0), COALESCE(SUM(h1), 0), COALESCE(SUM(h2), 0), COALESCE(SUM(h3), 0), COALESCE(SUM(h4), 0), COALESCE(SUM(h5), 0)
+            FROM {table} WHERE {where}{group}
             """,
             r => new RollupRow(
-                r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), Db.Str(r, 4), Db.Long(r, 5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetDouble(9),
-                [r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetInt64(15)]),
+                r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), Db.Str(r, 4), r.IsDBNull(5) ? null : Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture),
+                L(r, 6), L(r, 7), L(r, 8), Convert.ToDouble(r.GetValue(9), CultureInfo.InvariantCulture),
+                [L(r, 10), L(r, 11), L(r, 12), L(r, 13), L(r, 14), L(r, 15)]),
             cancellationToken, [.. args]);
     }
 
-    /// <summary>Cases per day, topic and city over the filter's days.</summary>
-    public Task<List<TopicDayRow>> TopicRollupAsync(RollupFilter filter, CaseScope scope, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Messages per topic (and, with <paramref name="byCity"/>, per city) over the filter's days, split into those from
+    /// <paramref name="splitDay"/> on (<see cref="TopicWeeksRow.Recent"/>) and those before it.
+    /// </summary>
+    public Task<List<TopicWeeksRow>> TopicWeeksAsync(RollupFilter filter, CaseScope scope, string splitDay, bool byCity, CancellationToken cancellationToken = default)
     {
         var (where, args) = RollupWhere(filter, scope);
+        args.Add(("split", splitDay));
+        var place = byCity ? "city, region" : "NULL, NULL";
+        var group = byCity ? "topic, topic_group, city, region" : "topic, topic_group";
         return QueryAsync(
-            $"SELECT day, topic_group, topic, city, region, SUM(cases), SUM(messages) FROM analytics_topics WHERE {where} GROUP BY day, topic_group, topic, city, region",
-            r => new TopicDayRow(
-                r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), Db.Str(r, 4),
-                Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(6), CultureInfo.InvariantCulture)),
+            $"""
+            SELECT topic, topic_group, {place}, SUM(CASE WHEN day >= @split THEN messages ELSE 0 END), SUM(CASE WHEN day < @split THEN messages ELSE 0 END)
+            FROM analytics_topics WHERE {where} AND topic IS NOT NULL GROUP BY {group}
+            """,
+            r => new TopicWeeksRow(r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), L(r, 4), L(r, 5)),
             cancellationToken, [.. args]);
     }
+
+    private static long L(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
 
     /// <summary>Open cases by body now, and the overdue among them (either clock missed), with the filter's place and topic group.</summary>
     public Task<List<OpenCasesRow>> OpenCasesByBodyAsync(RollupFilter filter, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -163,8 +246,8 @@ public sealed partial class CaseSession
 
         var day = DayOf("c.created_at");
         return $"""
-            INSERT INTO analytics_daily (day, topic_group, region_code, region, city, body_id, cases, answered, answered_in_time, answer_hours, h0, h1, h2, h3, h4, h5)
-            SELECT {day}, c.topic_group, c.region_code, c.region, c.city, c.body_id, COUNT(*),
+            INSERT INTO analytics_daily (day, seq, topic_group, region_code, region, city, body_id, cases, answered, answered_in_time, answer_hours, h0, h1, h2, h3, h4, h5)
+            SELECT {day}, ROW_NUMBER() OVER (PARTITION BY {day}), c.topic_group, c.region_code, c.region, c.city, c.body_id, COUNT(*),
               SUM(CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END),
               SUM(CASE WHEN c.answered_at IS NOT NULL AND (c.answer_due IS NULL OR c.answered_at <= c.answer_due) THEN 1 ELSE 0 END),
               COALESCE(SUM(CASE WHEN c.answered_at IS NOT NULL THEN {hours} ELSE 0 END), 0){buckets}
@@ -173,12 +256,26 @@ public sealed partial class CaseSession
             """;
     }
 
+    private string WeeklyInsert(string where)
+    {
+        var week = _dialect.Name == "postgresql"
+            ? "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')"
+            : "date(day, '-6 days', 'weekday 1')";
+        return $"""
+            INSERT INTO analytics_weekly (day, seq, topic_group, region_code, region, city, body_id, cases, answered, answered_in_time, answer_hours, h0, h1, h2, h3, h4, h5)
+            SELECT {week}, ROW_NUMBER() OVER (PARTITION BY {week}), topic_group, region_code, region, city, body_id,
+              SUM(cases), SUM(answered), SUM(answered_in_time), SUM(answer_hours), SUM(h0), SUM(h1), SUM(h2), SUM(h3), SUM(h4), SUM(h5)
+            FROM analytics_daily WHERE {where}
+            GROUP BY {week}, topic_group, region_code, region, city, body_id
+            """;
+    }
+
     private string TopicsInsert(string where)
     {
         var day = DayOf("c.created_at");
         return $"""
-            INSERT INTO analytics_topics (day, topic_group, topic, region_code, region, city, body_id, cases, messages)
-            SELECT {day}, c.topic_group, c.topic, c.region_code, c.region, c.city, c.body_id, COUNT(*), SUM(c.message_count)
+            INSERT INTO analytics_topics (day, seq, topic_group, topic, region_code, region, city, body_id, cases, messages)
+            SELECT {day}, ROW_NUMBER() OVER (PARTITION BY {day}), c.topic_group, c.topic, c.region_code, c.region, c.city, c.body_id, COUNT(*), SUM(c.message_count)
             FROM cases c WHERE {where}
             GROUP BY {day}, c.topic_group, c.topic, c.region_code, c.region, c.city, c.body_id
             """;
