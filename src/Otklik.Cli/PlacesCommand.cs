@@ -134,7 +134,7 @@ internal sealed class PlacesCommand : Command<PlacesCommand.Settings>
             if (f is not null)
             {
                 table.AddRow(level, Markup.Escape(f.Value), $"{f.Confidence:0.00}", f.Evidence.ToString(),
-                    f.Span?.ToString() ?? string.Empty, Markup.Escape(f.Span?.Of(r.Text) ?? string.Empty));
+                    Markup.Escape(f.Span?.ToString() ?? string.Empty), Markup.Escape(f.Span?.Of(r.Text) ?? string.Empty));
             }
         }
 
@@ -144,13 +144,13 @@ internal sealed class PlacesCommand : Command<PlacesCommand.Settings>
         Row("city district", r.CityDistrict);
         foreach (var street in r.Streets)
         {
-            table.AddRow("street", Markup.Escape(street.ToString()), $"{street.Confidence:0.00}", "Stated", street.Span.ToString(),
+            table.AddRow("street", Markup.Escape(street.ToString()), $"{street.Confidence:0.00}", "Stated", Markup.Escape(street.Span.ToString()),
                 Markup.Escape(street.Span.Of(r.Text)));
         }
 
         foreach (var a in r.Ambiguous)
         {
-            table.AddRow("ambiguous", Markup.Escape(a.Surface), string.Empty, string.Empty, a.Span.ToString(),
+            table.AddRow("ambiguous", Markup.Escape(a.Surface), string.Empty, string.Empty, Markup.Escape(a.Span.ToString()),
                 Markup.Escape(string.Join("; ", a.Candidates.Take(5).Select(c => $"{c.DisplayName} ({c.Region})"))));
         }
 

@@ -11,6 +11,9 @@ public sealed class Router
     public const double MinTopicProbability = 0.05;
     public const int TopCount = 3;
 
+    /// <summary>A place cell needs this many training appeals before it may discount bodies it never saw there.</summary>
+    public const int MinPlaceSupport = 5;
+
     private readonly PlaceRecognizer _places;
 
     public Router(RoutingTable table, PlaceRecognizer places, RouterWeights? weights = null)
@@ -53,15 +56,23 @@ public sealed class Router
             list.Add(new RouteReason(kind, detail, Math.Round(score, 4)));
         }
 
+        // Bodies that never answered from this place: a rule backed off to the whole region still offers the capital's
+        // committees for a pothole in Железногорск; the place's own cell says who works there.
+        var placeCell = Table.BestCell(null, null, territory);
+        var local = placeCell.Count > 0 && placeCell[0].Support >= MinPlaceSupport && placeCell.All(r => r.Priority == 0)
+            ? placeCell.Select(r => r.Body).ToHashSet(StringComparer.Ordinal)
+            : null;
         foreach (var topic in (request.Topics ?? []).Where(t => t.Probability >= MinTopicProbability).OrderByDescending(t => t.Probability).Take(3))
         {
             foreach (var rule in Table.BestCell(topic.Label, Table.GroupOf(topic.Label), territory))
             {
-                Add(rule.Body, RouteReasonKind.Rule, Describe(rule, topic.Probability), Weights.Rule * topic.Probability * rule.Weight);
+                var foreign = local is not null && !local.Contains(rule.Body) && rule.City is null && rule.District is null && rule.CityDistrict is null;
+                var detail = Describe(rule, topic.Probability) + (foreign ? $"; not seen answering from {territory.City ?? territory.District}" : string.Empty);
+                Add(rule.Body, RouteReasonKind.Rule, detail, Weights.Rule * topic.Probability * rule.Weight * (foreign ? Weights.Foreign : 1));
             }
         }
 
-        foreach (var rule in Table.BestCell(null, null, territory))
+        foreach (var rule in placeCell)
         {
             Add(rule.Body, RouteReasonKind.Place, Describe(rule, null), Weights.Place * rule.Weight);
         }
