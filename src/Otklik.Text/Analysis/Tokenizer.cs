@@ -6,7 +6,7 @@ internal static class Tokenizer
     /// <summary>Every number is one word: house numbers and dates carry no topic, and their variety would only add noise.</summary>
     public const string Number = "0";
 
-    /// <summary>Calls <paramref name="onToken"/> with the start and length of each word of <paramref name="text"/>.</summary>
+    /// <summary>Fills <paramref name="tokens"/> with the ranges of the words of <paramref name="text"/>.</summary>
     public static void Split(ReadOnlySpan<char> text, List<Range> tokens)
     {
         tokens.Clear();

@@ -10,6 +10,10 @@ public static class Metrics
 
     private const int Bins = 10;
 
+    /// <summary>
+    /// Metrics of one head: <paramref name="ranked"/>[i] are the predictions for text i, best first, with calibrated
+    /// probabilities; the first one's probability is the confidence used for ECE, reliability and coverage.
+    /// </summary>
     public static TargetMetrics Compute(IReadOnlyList<string> gold, IReadOnlyList<IReadOnlyList<LabelProbability>> ranked)
     {
         ArgumentNullException.ThrowIfNull(gold);
