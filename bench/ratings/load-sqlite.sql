@@ -30,7 +30,7 @@ SELECT i, 't' || ((body * 7 + i % 6) % 120), 'Регион ' || (body % 85), 'Г
 FROM g;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :cases)
 INSERT INTO messages (id, channel, external_id, author_id, text, received_at, case_id)
-SELECT i, 'bench', i, 'a' || ((i * 2246822519) % 4294967291) % 5000000, '', '2021-01-01T00:00:00.000000Z', i FROM n;
+SELECT i, 'bench', i, 'a' || (((i * 2246822519) % 4294967291) % 5000000), '', '2021-01-01T00:00:00.000000Z', i FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :cases)
 INSERT INTO case_events (case_id, at, actor, kind)
 SELECT i, '2021-01-02T00:00:00.000000Z', 'bench', CASE WHEN i % 2 = 0 THEN 'reassigned' ELSE 'reopened' END
