@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Otklik.Bench.Ratings;
 
-internal sealed record BenchOptions(long Cases, int Accounts, int Bodies, int Replicates, int Seed)
+/// <param name="Db">When set, cases are read from this store (SQLite path or PostgreSQL connection string), not generated.</param>
+internal sealed record BenchOptions(long Cases, int Accounts, int Bodies, int Replicates, int Seed, string? Db)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -12,6 +13,12 @@ internal sealed record BenchOptions(long Cases, int Accounts, int Bodies, int Re
             return i >= 0 && i + 1 < args.Length ? long.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchOptions(Get("--cases", 1_000_000), (int)Get("--accounts", 100_000), (int)Get("--bodies", 20_000), (int)Get("--replicates", 50), (int)Get("--seed", 7));
+        static string? Db(string[] args)
+        {
+            var i = Array.IndexOf(args, "--db");
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        return new BenchOptions(Get("--cases", 1_000_000), (int)Get("--accounts", 100_000), (int)Get("--bodies", 20_000), (int)Get("--replicates", 50), (int)Get("--seed", 7), Db(args));
     }
 }

@@ -9,10 +9,15 @@ method = method with { Bootstrap = method.Bootstrap with { Replicates = options.
 var period = RatingPeriod.TryParse("2021-Q1")!;
 var clock = Stopwatch.StartNew();
 var engine = new Otklik.Ratings.Engine.RatingsEngine(method, [period]);
-foreach (var record in Generator.Cases(options, period))
+var read = 0L;
+var cases = options.Db is { } db ? Otklik.Ratings.Sources.StoreCaseFacts.Read(db, period.Start, period.End) : Generator.Cases(options, period);
+foreach (var record in cases)
 {
     engine.Add(record.Fact!);
+    read++;
 }
+
+options = options with { Cases = read };
 
 var casesSeconds = clock.Elapsed.TotalSeconds;
 foreach (var record in Generator.Activity(options, period))
@@ -40,6 +45,6 @@ using var self = Process.GetCurrentProcess();
 self.Refresh();
 var rated = report.AllEntities.Count(e => e.Score is not null);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"cases={options.Cases} accounts={options.Accounts} bodies={options.Bodies} replicates={options.Replicates} rated={rated} " +
+    $"source={(options.Db is null ? "generator" : options.Db.StartsWith("Host=", StringComparison.Ordinal) ? "postgresql" : "sqlite")} cases={options.Cases} accounts={options.Accounts} bodies={options.Bodies} replicates={options.Replicates} rated={rated} " +
     $"seconds={seconds:F1} (cases {casesSeconds:F1}, activity {activitySeconds:F1}, scoring {computeSeconds:F1}) cases_per_second={options.Cases / seconds:F0} peak_working_set_mb={self.PeakWorkingSet64 / 1048576.0:F0} " +
     $"live_after_ingest_mb={liveAfterIngest / 1048576.0:F0} live_after_scoring_mb={GC.GetTotalMemory(true) / 1048576.0:F0} gen2_collections={GC.CollectionCount(2)}"));

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using Otklik.Cli.Commands;
 using Otklik.Ratings;
 using Otklik.Ratings.Input;
 using Otklik.Ratings.Method;
@@ -14,7 +15,7 @@ namespace Otklik.Cli.Ratings;
 /// <summary>`otklik ratings compute`: rates bodies and official accounts for a period.</summary>
 internal sealed class RatingsComputeCommand : AsyncCommand<RatingsComputeCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : StoreSettings
     {
         [CommandOption("--period <PERIOD>")]
         [Description("The period to rate: 2021-Q1 or 2021.")]
@@ -25,7 +26,7 @@ internal sealed class RatingsComputeCommand : AsyncCommand<RatingsComputeCommand
         public string? Method { get; init; }
 
         [CommandOption("--source <SOURCE>")]
-        [Description("Case facts: `spb` (the real St Petersburg appeals) or a case-facts JSON Lines file (.gz ok). Repeatable. Defaults to spb.")]
+        [Description("Case facts: `spb` (the real St Petersburg appeals), `db` (the store named by --db, streamed), or a case-facts JSON Lines file (.gz ok). Repeatable. Defaults to spb.")]
         public string[] Sources { get; init; } = [];
 
         [CommandOption("--activity <SOURCE>")]
@@ -96,10 +97,13 @@ internal sealed class RatingsComputeCommand : AsyncCommand<RatingsComputeCommand
             var period = RatingPeriod.TryParse(settings.Period)!;
             var spb = new SpbAppealsSource();
             var problems = 0;
-            var caseSources = (settings.Sources.Length == 0 ? ["spb"] : settings.Sources).Select(source => source == "spb"
-                ? spb.Read(SpbAppealsSource.DefaultPath).Select(f => new CaseFactRecord(f, null))
-                : CaseFactsJsonLines.ReadFile(source));
             var from = period.Start.AddMonths(-3 * settings.History - 3);
+            var caseSources = (settings.Sources.Length == 0 ? ["spb"] : settings.Sources).Select(source => source switch
+            {
+                "spb" => spb.Read(SpbAppealsSource.DefaultPath).Select(f => new CaseFactRecord(f, null)),
+                "db" => StoreCaseFacts.Read(CliStore.Settings(settings).DatabaseOrDefault, from, period.End),
+                _ => CaseFactsJsonLines.ReadFile(source),
+            });
             var activity = (settings.Activity.Length == 0 ? ["demo"] : settings.Activity).Where(a => a != "none").Select(source => source == "demo"
                 ? SimulatedActivity.Generate(method.Bootstrap.Seed, from, period.End.AddDays(method.ObservationDays), CityPopulation.Load(CityPopulation.DefaultPath))
                 : ActivityJsonLines.ReadFile(source));
@@ -121,6 +125,16 @@ internal sealed class RatingsComputeCommand : AsyncCommand<RatingsComputeCommand
         catch (RatingsException ex)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {ex.Message}");
+            return Task.FromResult(2);
+        }
+        catch (Otklik.Errors.OtklikException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {ex.Message}");
+            return Task.FromResult(2);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] the database: {ex.Message}");
             return Task.FromResult(2);
         }
         catch (IOException ex)
