@@ -42,6 +42,13 @@ internal sealed class BoundedLineReader
                 line = TrimCr(_buffer.AsSpan(_start, lineEnd - _start));
                 _start = lineEnd + 1;
                 LineNumber++;
+                if (line.Length > MaxLineBytes)
+                {
+                    // The buffer holds a chunk beyond the limit, so a line a little too long can arrive whole.
+                    tooLong = true;
+                    line = line[..Math.Min(256, line.Length)];
+                }
+
                 return true;
             }
 
@@ -56,6 +63,12 @@ internal sealed class BoundedLineReader
                 line = TrimCr(_buffer.AsSpan(_start, _end - _start));
                 _start = _end;
                 LineNumber++;
+                if (line.Length > MaxLineBytes)
+                {
+                    tooLong = true;
+                    line = line[..Math.Min(256, line.Length)];
+                }
+
                 return true;
             }
 

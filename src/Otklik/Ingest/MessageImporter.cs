@@ -10,13 +10,20 @@ namespace Otklik.Ingest;
 
 /// <summary>
 /// Imports message files into the store: reads and validates on one thread while the previous batch is written on
-/// another, so parsing and the database overlap. Memory is a few batches, whatever the file size. Bad records go to
+/// another, so parsing and the database overlap. Memory is at most three batches (one read, one waiting, one written),
+/// each bounded in rows and in characters, whatever the file size. Bad records go to
 /// quarantine with file and line and never stop the run; the same (channel, external id) twice is imported once.
 /// </summary>
 public sealed class MessageImporter
 {
     /// <summary>Records per transaction: large enough to amortize the commit, small enough to keep memory flat.</summary>
     public const int DefaultBatchSize = 5000;
+
+    /// <summary>
+    /// A batch is also cut at this many characters of text (8 MB as UTF-16), so memory stays flat when texts are long:
+    /// 5,000 messages of a megabyte each would otherwise be 10 GB in one batch.
+    /// </summary>
+    public const int MaxBatchChars = 4_000_000;
 
     private readonly IOtklikStore _store;
     private readonly Pseudonymizer _pseudonymizer;
@@ -60,7 +67,7 @@ public sealed class MessageImporter
         }
 
         var clock = Stopwatch.StartNew();
-        var batches = Channel.CreateBounded<Pending>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<Pending>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(paths, spec, batches.Writer, stop.Token), stop.Token);
 
@@ -107,6 +114,7 @@ public sealed class MessageImporter
                 var rejected = new List<QuarantineEntry>();
                 var seen = new HashSet<(string, string)>();
                 int readInBatch = 0, duplicatesInBatch = 0;
+                long charsInBatch = 0;
 
                 async Task FlushAsync()
                 {
@@ -119,6 +127,7 @@ public sealed class MessageImporter
                     rejected = [];
                     seen.Clear();
                     readInBatch = duplicatesInBatch = 0;
+                    charsInBatch = 0;
                 }
 
                 foreach (var record in reader.Read(cancellationToken))
@@ -130,6 +139,7 @@ public sealed class MessageImporter
                         if (seen.Add((message.Channel, message.ExternalId)))
                         {
                             messages.Add(message);
+                            charsInBatch += message.Text.Length;
                         }
                         else
                         {
@@ -142,7 +152,7 @@ public sealed class MessageImporter
                         rejected.Add(new QuarantineEntry(0, now, path, record.Line, record.Error!, record.Excerpt));
                     }
 
-                    if (messages.Count + rejected.Count >= _batchSize)
+                    if (messages.Count + rejected.Count >= _batchSize || charsInBatch >= MaxBatchChars)
                     {
                         await FlushAsync().ConfigureAwait(false);
                     }

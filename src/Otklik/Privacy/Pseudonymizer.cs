@@ -11,7 +11,12 @@ namespace Otklik.Privacy;
 public sealed class Pseudonymizer
 {
     private const string KeyFileName = "pseudonym.key";
-    private readonly byte[] _key;
+
+    // Authors repeat: remembering recent pseudonyms skips most HMACs, the costliest step of parsing a message.
+    private const int MaxCached = 100_000;
+    private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _cacheLock = new();
+    private readonly HMACSHA256 _hmac;
 
     public Pseudonymizer(byte[] key)
     {
@@ -21,7 +26,7 @@ public sealed class Pseudonymizer
             throw new OtklikException("The pseudonym key is shorter than 16 bytes.", "Use a random key of 32 bytes or more.");
         }
 
-        _key = key;
+        _hmac = new HMACSHA256(key);
     }
 
     /// <summary>
@@ -68,12 +73,36 @@ public sealed class Pseudonymizer
             return null;
         }
 
+        lock (_cacheLock)
+        {
+            if (_cache.TryGetValue(author, out var known))
+            {
+                return known;
+            }
+        }
+
+        lock (_cacheLock)
+        {
+            var pseudonym = Compute(author);
+            if (_cache.Count >= MaxCached)
+            {
+                _cache.Clear();
+            }
+
+            _cache[author] = pseudonym;
+            return pseudonym;
+        }
+    }
+
+    private string Compute(string author)
+    {
         Span<byte> hash = stackalloc byte[32];
         var normalized = author.Trim();
         var byteCount = Encoding.UTF8.GetByteCount(normalized);
         var buffer = byteCount <= 512 ? stackalloc byte[byteCount] : new byte[byteCount];
         Encoding.UTF8.GetBytes(normalized, buffer);
-        HMACSHA256.HashData(_key, buffer, hash);
+        // One keyed instance, reused under the lock: the one-shot HashData sets the key up again on every call.
+        _hmac.TryComputeHash(buffer, hash, out _);
         return "a_" + Convert.ToHexStringLower(hash[..10]);
     }
 }

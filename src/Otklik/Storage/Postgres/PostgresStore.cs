@@ -9,46 +9,38 @@ using Otklik.Storage.Sql;
 namespace Otklik.Storage.Postgres;
 
 /// <summary>
-/// The production store. Imports go through binary COPY into a temporary staging table and one
-/// <c>INSERT … ON CONFLICT DO NOTHING</c> that also opens the cases and writes their events, so a batch is a few
-/// round trips whatever its size.
+/// The production store. An import batch is a handful of round trips whatever its size: the keys go by binary COPY
+/// into a temporary table to find the ones already stored, then the new cases, messages and events by binary COPY.
 /// </summary>
 internal sealed class PostgresStore : SqlStore
 {
     // Any constant works; it only has to be the same for every Otklik process migrating the same database.
     private const long MigrationLockKey = 0x4f746b6c696b;
 
-    private const string StagingTable = """
-        CREATE TEMP TABLE IF NOT EXISTS import_staging (
-          channel text, external_id text, url text, author_id text, text text, received_at timestamptz,
-          posted_at timestamptz, account_handle text, reply_to_external_id text, geo_lat double precision,
-          geo_lon double precision, address text, topic_group text, topic text, body_id bigint, labeled boolean)
-        ON COMMIT DELETE ROWS
+    // Imports serialize on this lock, one batch at a time (as SQLite's writer lock does): between finding which keys
+    // are new and copying them in, no other importer may add the same keys.
+    private const long ImportLockKey = 0x4f746b6c696b01;
+
+    private const string KeysTable =
+        "CREATE TEMP TABLE IF NOT EXISTS import_keys (channel text, external_id text) ON COMMIT DELETE ROWS";
+
+    private const string CopyKeys = "COPY import_keys (channel, external_id) FROM STDIN (FORMAT BINARY)";
+
+    private const string StoredKeys = """
+        SELECT k.channel, k.external_id FROM import_keys k
+        JOIN messages m ON m.channel = k.channel AND m.external_id = k.external_id
         """;
 
-    private const string Copy = """
-        COPY import_staging (channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
-          reply_to_external_id, geo_lat, geo_lon, address, topic_group, topic, body_id, labeled) FROM STDIN (FORMAT BINARY)
+    private const string CopyCases = """
+        COPY cases (id, topic_group, topic, body_id, status, created_at, updated_at, label_source) FROM STDIN (FORMAT BINARY)
         """;
 
-    // The case id is drawn in the message insert (nextval is spent on duplicates too; gaps are harmless), so the
-    // cases and events follow from RETURNING without a second look-up.
-    private const string Insert = """
-        WITH fresh AS (
-          INSERT INTO messages (channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
-            reply_to_external_id, geo_lat, geo_lon, address, case_id)
-          SELECT channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
-            reply_to_external_id, geo_lat, geo_lon, address, nextval(pg_get_serial_sequence('cases', 'id'))
-          FROM import_staging
-          ON CONFLICT (channel, external_id) DO NOTHING
-          RETURNING channel, external_id, case_id),
-        opened AS (
-          INSERT INTO cases (id, topic_group, topic, body_id, status, created_at, updated_at, label_source)
-          SELECT f.case_id, s.topic_group, s.topic, s.body_id, @status, @at, @at, CASE WHEN s.labeled THEN @label_source END
-          FROM fresh f JOIN import_staging s ON s.channel = f.channel AND s.external_id = f.external_id
-          RETURNING id)
-        INSERT INTO case_events (case_id, at, actor, kind) SELECT id, @at, @actor, 'created' FROM opened
+    private const string CopyMessages = """
+        COPY messages (channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
+          reply_to_external_id, geo_lat, geo_lon, address, case_id) FROM STDIN (FORMAT BINARY)
         """;
+
+    private const string CopyEvents = "COPY case_events (case_id, at, actor, kind) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -117,6 +109,10 @@ internal sealed class PostgresStore : SqlStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>
+    /// Keys first, then the new rows straight into their tables, all by binary COPY: each message's text crosses the
+    /// wire and is written once, where staging the whole row and INSERT … SELECT would write it twice.
+    /// </remarks>
     protected override async Task<ImportBatchOutcome> InsertMessagesAsync(
         DbConnection connection,
         DbTransaction transaction,
@@ -125,71 +121,155 @@ internal sealed class PostgresStore : SqlStore
         CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
-        await using (var staging = connection.Command(StagingTable, transaction))
-        {
-            await staging.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
 
-        var writer = await npgsql.BeginBinaryImportAsync(Copy, cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
+        // An import commits hundreds of batches; waiting for the WAL flush of each would dominate. A crash may lose the
+        // last batches committed this way (never corrupt anything), and running the import again restores them.
+        await ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit TO OFF", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, KeysTable, cancellationToken).ConfigureAwait(false);
+        await using (var keys = await npgsql.BeginBinaryImportAsync(CopyKeys, cancellationToken).ConfigureAwait(false))
         {
             foreach (var m in batch.Messages)
             {
-                // The synchronous writes only fill Npgsql's buffer; it flushes to the socket in large chunks.
-                writer.StartRow();
-                writer.Write(m.Channel, NpgsqlDbType.Text);
-                writer.Write(m.ExternalId, NpgsqlDbType.Text);
-                WriteText(writer, m.Url);
-                WriteText(writer, m.AuthorId);
-                writer.Write(m.Text, NpgsqlDbType.Text);
-                writer.Write(m.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                if (m.PostedAt is { } posted)
-                {
-                    writer.Write(posted.UtcDateTime, NpgsqlDbType.TimestampTz);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-
-                WriteText(writer, m.AccountHandle);
-                WriteText(writer, m.ReplyToExternalId);
-                if (m.Geo is { } geo)
-                {
-                    writer.Write(geo.Latitude, NpgsqlDbType.Double);
-                    writer.Write(geo.Longitude, NpgsqlDbType.Double);
-                }
-                else
-                {
-                    writer.WriteNull();
-                    writer.WriteNull();
-                }
-
-                WriteText(writer, m.Address);
-                WriteText(writer, m.Labels?.TopicGroup);
-                WriteText(writer, m.Labels?.Topic);
-                if (BodyIdOf(m, bodyIds) is { } bodyId)
-                {
-                    writer.Write(bodyId, NpgsqlDbType.Bigint);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-
-                writer.Write(m.Labels is { IsEmpty: false }, NpgsqlDbType.Boolean);
+                keys.StartRow();
+                keys.Write(m.Channel, NpgsqlDbType.Text);
+                keys.Write(m.ExternalId, NpgsqlDbType.Text);
             }
 
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await keys.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var insert = connection.Command(Insert, transaction);
-        insert.Add("@status", DbEnum<CaseStatus>.ToDb(CaseStatus.New));
-        insert.Add("@at", TimeToDb(batch.At));
-        insert.Add("@label_source", batch.LabelSource);
-        insert.Add("@actor", batch.Actor);
-        var imported = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return new ImportBatchOutcome(imported, batch.Messages.Count - imported);
+        var stored = new HashSet<(string, string)>();
+        await using (var select = connection.Command(StoredKeys, transaction))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var fresh = stored.Count == 0 ? batch.Messages : batch.Messages.Where(m => !stored.Contains((m.Channel, m.ExternalId))).ToList();
+        if (fresh.Count == 0)
+        {
+            return new ImportBatchOutcome(0, batch.Messages.Count);
+        }
+
+        var caseIds = new List<long>(fresh.Count);
+        await using (var ids = connection.Command("SELECT nextval(pg_get_serial_sequence('cases', 'id')) FROM generate_series(1, @n)", transaction))
+        {
+            ids.Add("@n", fresh.Count);
+            await using var reader = await ids.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                caseIds.Add(reader.GetInt64(0));
+            }
+        }
+
+        await CopyCasesAsync(npgsql, batch, fresh, caseIds, bodyIds, cancellationToken).ConfigureAwait(false);
+        await CopyMessagesAsync(npgsql, fresh, caseIds, cancellationToken).ConfigureAwait(false);
+        await using (var events = await npgsql.BeginBinaryImportAsync(CopyEvents, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var caseId in caseIds)
+            {
+                events.StartRow();
+                events.Write(caseId, NpgsqlDbType.Bigint);
+                events.Write(batch.At.UtcDateTime, NpgsqlDbType.TimestampTz);
+                events.Write(batch.Actor, NpgsqlDbType.Text);
+                events.Write("created", NpgsqlDbType.Text);
+            }
+
+            await events.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ImportBatchOutcome(fresh.Count, batch.Messages.Count - fresh.Count);
+    }
+
+    private static async Task CopyCasesAsync(
+        NpgsqlConnection connection,
+        ImportBatch batch,
+        IReadOnlyList<IncomingMessage> fresh,
+        List<long> caseIds,
+        IReadOnlyDictionary<string, long> bodyIds,
+        CancellationToken cancellationToken)
+    {
+        var status = DbEnum<CaseStatus>.ToDb(CaseStatus.New);
+        var at = batch.At.UtcDateTime;
+        await using var writer = await connection.BeginBinaryImportAsync(CopyCases, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var m = fresh[i];
+            writer.StartRow();
+            writer.Write(caseIds[i], NpgsqlDbType.Bigint);
+            WriteText(writer, m.Labels?.TopicGroup);
+            WriteText(writer, m.Labels?.Topic);
+            if (BodyIdOf(m, bodyIds) is { } bodyId)
+            {
+                writer.Write(bodyId, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+
+            writer.Write(status, NpgsqlDbType.Text);
+            writer.Write(at, NpgsqlDbType.TimestampTz);
+            writer.Write(at, NpgsqlDbType.TimestampTz);
+            WriteText(writer, m.Labels is { IsEmpty: false } ? batch.LabelSource : null);
+        }
+
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyMessagesAsync(
+        NpgsqlConnection connection, IReadOnlyList<IncomingMessage> fresh, List<long> caseIds, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(CopyMessages, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var m = fresh[i];
+
+            // The synchronous writes only fill Npgsql's buffer; it flushes to the socket in large chunks.
+            writer.StartRow();
+            writer.Write(m.Channel, NpgsqlDbType.Text);
+            writer.Write(m.ExternalId, NpgsqlDbType.Text);
+            WriteText(writer, m.Url);
+            WriteText(writer, m.AuthorId);
+            writer.Write(m.Text, NpgsqlDbType.Text);
+            writer.Write(m.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+            if (m.PostedAt is { } posted)
+            {
+                writer.Write(posted.UtcDateTime, NpgsqlDbType.TimestampTz);
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+
+            WriteText(writer, m.AccountHandle);
+            WriteText(writer, m.ReplyToExternalId);
+            if (m.Geo is { } geo)
+            {
+                writer.Write(geo.Latitude, NpgsqlDbType.Double);
+                writer.Write(geo.Longitude, NpgsqlDbType.Double);
+            }
+            else
+            {
+                writer.WriteNull();
+                writer.WriteNull();
+            }
+
+            WriteText(writer, m.Address);
+            writer.Write(caseIds[i], NpgsqlDbType.Bigint);
+        }
+
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(sql, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void WriteText(NpgsqlBinaryImporter writer, string? value)

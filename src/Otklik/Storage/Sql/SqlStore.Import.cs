@@ -43,8 +43,9 @@ internal abstract partial class SqlStore
         CancellationToken cancellationToken);
 
     /// <summary>The body id for a message's labels, or null.</summary>
+    /// <remarks>Keyed by the name as written: folding is paid once per distinct name, not once per message.</remarks>
     protected static long? BodyIdOf(IncomingMessage message, IReadOnlyDictionary<string, long> bodyIds) =>
-        message.Labels?.BodyName is { } name && bodyIds.TryGetValue(RussianText.FoldName(name), out var id) ? id : null;
+        message.Labels?.BodyName is { } name && bodyIds.TryGetValue(name, out var id) ? id : null;
 
     private async Task<Dictionary<string, long>> ResolveBodiesAsync(
         DbConnection connection,
@@ -53,36 +54,34 @@ internal abstract partial class SqlStore
         CancellationToken cancellationToken)
     {
         var resolved = new Dictionary<string, long>(StringComparer.Ordinal);
-        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        HashSet<string>? missing = null;
         lock (_bodyIdsLock)
         {
             foreach (var message in messages)
             {
-                if (message.Labels?.BodyName is not { } name)
+                if (message.Labels?.BodyName is not { } name || resolved.ContainsKey(name))
                 {
                     continue;
                 }
 
-                var folded = RussianText.FoldName(name);
-                if (folded.Length == 0 || resolved.ContainsKey(folded))
+                if (_bodyIds.TryGetValue(name, out var id))
                 {
-                    continue;
-                }
-
-                if (_bodyIds.TryGetValue(folded, out var id))
-                {
-                    resolved[folded] = id;
+                    resolved[name] = id;
                 }
                 else
                 {
-                    missing.TryAdd(folded, name.Trim());
+                    (missing ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
                 }
             }
         }
 
-        foreach (var (folded, name) in missing)
+        foreach (var name in missing ?? [])
         {
-            resolved[folded] = await EnsureBodyAsync(connection, transaction, folded, name, cancellationToken).ConfigureAwait(false);
+            var folded = RussianText.FoldName(name);
+            if (folded.Length > 0)
+            {
+                resolved[name] = await EnsureBodyAsync(connection, transaction, folded, name.Trim(), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return resolved;

@@ -76,7 +76,7 @@ internal sealed class SqliteStore : SqlStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragmas = connection.Command("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+        await using var pragmas = connection.Command("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY");
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
@@ -105,92 +105,73 @@ internal sealed class SqliteStore : SqlStore
             nextCaseId = (long)(await max.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        var at = TimeToDb(batch.At);
-        await using var message = connection.Command(
-            """
+        var at = (string)TimeToDb(batch.At);
+        var sqlite = (SqliteConnection)connection;
+        using var message = new RawStatement(sqlite, """
             INSERT INTO messages (channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
               reply_to_external_id, geo_lat, geo_lon, address, case_id)
-            VALUES (@channel, @external_id, @url, @author_id, @text, @received_at, @posted_at, @account_handle,
-              @reply_to, @geo_lat, @geo_lon, @address, @case_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (channel, external_id) DO NOTHING
-            """,
-            transaction);
-        var channel = message.Add("@channel", null);
-        var externalId = message.Add("@external_id", null);
-        var url = message.Add("@url", null);
-        var authorId = message.Add("@author_id", null);
-        var text = message.Add("@text", null);
-        var receivedAt = message.Add("@received_at", null);
-        var postedAt = message.Add("@posted_at", null);
-        var accountHandle = message.Add("@account_handle", null);
-        var replyTo = message.Add("@reply_to", null);
-        var geoLat = message.Add("@geo_lat", null);
-        var geoLon = message.Add("@geo_lon", null);
-        var address = message.Add("@address", null);
-        var messageCaseId = message.Add("@case_id", null);
-
-        await using var newCase = connection.Command(
-            """
+            """);
+        using var newCase = new RawStatement(sqlite, """
             INSERT INTO cases (id, topic_group, topic, body_id, status, created_at, updated_at, label_source)
-            VALUES (@id, @topic_group, @topic, @body_id, @status, @at, @at, @label_source)
-            """,
-            transaction);
-        var caseId = newCase.Add("@id", null);
-        var topicGroup = newCase.Add("@topic_group", null);
-        var topic = newCase.Add("@topic", null);
-        var bodyId = newCase.Add("@body_id", null);
-        newCase.Add("@status", DbEnum<CaseStatus>.ToDb(CaseStatus.New));
-        newCase.Add("@at", at);
-        var labelSource = newCase.Add("@label_source", null);
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """);
+        newCase.Bind(5, DbEnum<CaseStatus>.ToDb(CaseStatus.New));
+        newCase.Bind(6, at);
+        newCase.Bind(7, at);
 
-        await using var created = connection.Command(
-            "INSERT INTO case_events (case_id, at, actor, kind) VALUES (@case_id, @at, @actor, 'created')", transaction);
-        var eventCaseId = created.Add("@case_id", null);
-        created.Add("@at", at);
-        created.Add("@actor", batch.Actor);
-
-        message.Prepare();
-        newCase.Prepare();
-        created.Prepare();
+        var firstCaseId = nextCaseId;
         int imported = 0, duplicates = 0;
         foreach (var m in batch.Messages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            channel.Value = m.Channel;
-            externalId.Value = m.ExternalId;
-            url.Value = Db(m.Url);
-            authorId.Value = Db(m.AuthorId);
-            text.Value = m.Text;
-            receivedAt.Value = TimeToDb(m.ReceivedAt);
-            postedAt.Value = Db(TimeToDb(m.PostedAt));
-            accountHandle.Value = Db(m.AccountHandle);
-            replyTo.Value = Db(m.ReplyToExternalId);
-            geoLat.Value = m.Geo is { } g1 ? g1.Latitude : DBNull.Value;
-            geoLon.Value = m.Geo is { } g2 ? g2.Longitude : DBNull.Value;
-            address.Value = Db(m.Address);
-            messageCaseId.Value = nextCaseId;
-
-            // Microsoft.Data.Sqlite runs synchronously even through the async API; the sync calls skip the Task wrapping.
-            if (message.ExecuteNonQuery() == 0)
+            message.Bind(1, m.Channel);
+            message.Bind(2, m.ExternalId);
+            message.Bind(3, m.Url);
+            message.Bind(4, m.AuthorId);
+            message.Bind(5, m.Text);
+            message.Bind(6, (string)TimeToDb(m.ReceivedAt));
+            message.Bind(7, (string?)TimeToDb(m.PostedAt));
+            message.Bind(8, m.AccountHandle);
+            message.Bind(9, m.ReplyToExternalId);
+            message.Bind(10, m.Geo?.Latitude);
+            message.Bind(11, m.Geo?.Longitude);
+            message.Bind(12, m.Address);
+            message.Bind(13, nextCaseId);
+            if (message.Execute() == 0)
             {
                 duplicates++;
                 continue;
             }
 
-            caseId.Value = nextCaseId;
-            topicGroup.Value = Db(m.Labels?.TopicGroup);
-            topic.Value = Db(m.Labels?.Topic);
-            bodyId.Value = (object?)BodyIdOf(m, bodyIds) ?? DBNull.Value;
-            labelSource.Value = m.Labels is { IsEmpty: false } ? batch.LabelSource : DBNull.Value;
-            newCase.ExecuteNonQuery();
-            eventCaseId.Value = nextCaseId;
-            created.ExecuteNonQuery();
+            newCase.Bind(1, nextCaseId);
+            newCase.Bind(2, m.Labels?.TopicGroup);
+            newCase.Bind(3, m.Labels?.Topic);
+            newCase.Bind(4, BodyIdOf(m, bodyIds));
+            newCase.Bind(8, m.Labels is { IsEmpty: false } ? batch.LabelSource : null);
+            newCase.Execute();
             nextCaseId++;
             imported++;
+        }
+
+        if (imported > 0)
+        {
+            // The batch's new cases hold the ids firstCaseId.. contiguously: their "created" events are one statement.
+            await using var created = connection.Command(
+                """
+                INSERT INTO case_events (case_id, at, actor, kind)
+                SELECT id, @at, @actor, 'created' FROM cases WHERE id >= @first AND id < @next ORDER BY id
+                """,
+                transaction);
+            created.Add("@at", at);
+            created.Add("@actor", batch.Actor);
+            created.Add("@first", firstCaseId);
+            created.Add("@next", nextCaseId);
+            await created.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return new ImportBatchOutcome(imported, duplicates);
     }
 
-    private static object Db(object? value) => value ?? DBNull.Value;
 }

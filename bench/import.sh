@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Import benchmark: Otklik's import vs the raw loaders on the same rows, in the same run.
+#   bench/import.sh [COUNT]     (default 1,000,000 messages; output and databases under bench/out/, git-ignored)
+# Generates COUNT messages (demo texts, distinct ids) as JSON Lines and CSV, then times:
+#   SQLite:     otklik import (JSONL, and CSV with --map)  vs  sqlite3 .import of the CSV into a bare table
+#   PostgreSQL: otklik import (JSONL, and CSV with --map)  vs  COPY FROM of the CSV into a bare table (psql \copy)
+# PostgreSQL is a throwaway cluster started here (default settings) and removed at the end.
+# BENCH_ONLY=sqlite or BENCH_ONLY=postgres runs one half.
+# Reports messages/second, the ratio of Otklik's time to the raw loader's, and peak memory (max RSS, /usr/bin/time).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+count="${1:-1000000}"
+out="$root/bench/out"
+mkdir -p "$out"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "building (Release)..."
+dotnet build "$root/src/Otklik.Cli/Otklik.Cli.csproj" -c Release -v q --nologo >/dev/null
+dotnet build "$root/bench/Otklik.Bench/Otklik.Bench.csproj" -c Release -v q --nologo >/dev/null
+otklik=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
+csvmap="channel=1,external_id=2,text=3,author=4,received_at=5,topic=6,topic_group=7,executor=8"
+columns="channel text, external_id text, text text, author text, received_at text, topic text, topic_group text, executor text"
+
+if [ ! -f "$out/messages.jsonl" ] || [ "$(wc -l <"$out/messages.jsonl")" -ne "$count" ]; then
+  dotnet "$root/bench/Otklik.Bench/bin/Release/net10.0/Otklik.Bench.dll" generate "$count" "$out"
+fi
+echo "data: $(du -h "$out/messages.jsonl" | cut -f1) JSONL, $(du -h "$out/messages.csv" | cut -f1) CSV, $count rows"
+
+# PostgreSQL: a throwaway cluster as the postgres user (it refuses root).
+pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+pgdir="$(mktemp -d /tmp/otklik-bench-pg.XXXXXX)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pgdir"; chmod o+rx "$out"; as_pg=(runuser -u postgres --); fi
+"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
+cleanup() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
+trap cleanup EXIT
+psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+pgdb() { psql_ -d postgres -c "CREATE DATABASE $1"; echo "Host=127.0.0.1;Port=$port;Database=$1;Username=postgres"; }
+
+# CPU seconds the PostgreSQL server spent so far: the postmaster, its exited children (backends) and the living ones.
+pg_cpu() {
+  local pm tck
+  pm="$(head -1 "$pgdir/data/postmaster.pid")"; tck="$(getconf CLK_TCK)"
+  { awk '{print $14+$15+$16+$17}' "/proc/$pm/stat"
+    for f in /proc/[0-9]*/stat; do awk -v pm="$pm" '$4==pm {print $14+$15}' "$f" 2>/dev/null; done
+  } | awk -v t="$tck" '{s+=$1} END {printf "%.2f", s/t}'
+}
+
+: >"$out/results.txt"
+# measure NAME pg|- COMMAND...: wall seconds, CPU seconds (the command's, plus the server's for pg) and max RSS
+measure() {
+  local name="$1" server="$2"; shift 2
+  local before=0 after=0
+  [ "$server" = pg ] && before="$(pg_cpu)"
+  /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" "$@" >"$out/$name.out" 2>"$out/$name.err" || { echo "$name failed:"; cat "$out/$name.err"; exit 1; }
+  # A backend's CPU reaches the postmaster's children's time only once it has exited and been reaped.
+  [ "$server" = pg ] && { sleep 2; after="$(pg_cpu)"; }
+  read -r secs user sys kb <"$out/time.txt"
+  local cpu; cpu="$(echo "$user + $sys + $after - $before" | bc -l)"
+  echo "$name $secs $cpu $kb" >>"$out/results.txt"
+  printf '%-24s %7.1f s wall %9.0f msg/s %7.1f s CPU %6.0f MB max RSS\n' "$name" "$secs" "$(echo "$count / $secs" | bc -l)" "$cpu" "$(echo "$kb / 1024" | bc -l)"
+}
+
+only="${BENCH_ONLY:-all}"   # all, sqlite or postgres
+if [ "$only" != postgres ]; then
+rm -f "$out"/raw.db* "$out"/otklik-*.db* "$out/data" -r
+measure sqlite3-import - sqlite3 "$out/raw.db" "CREATE TABLE raw_messages ($columns);" ".mode csv" ".import $out/messages.csv raw_messages"
+measure otklik-sqlite-jsonl - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json
+measure otklik-sqlite-csv - "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$out/otklik-csv.db" --json
+measure otklik-sqlite-rerun - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json
+
+fi
+if [ "$only" != sqlite ]; then
+psql_ -d postgres -c "CREATE DATABASE raw"
+psql_ -d raw -c "CREATE TABLE raw_messages ($columns)"
+measure postgres-copy pg psql -h 127.0.0.1 -p "$port" -U postgres -d raw -v ON_ERROR_STOP=1 -c "\\copy raw_messages FROM '$out/messages.csv' (FORMAT csv)"
+measure otklik-postgres-jsonl pg "${otklik[@]}" import "$out/messages.jsonl" --db "$(pgdb otklik_jsonl)" --json
+measure otklik-postgres-csv pg "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$(pgdb otklik_csv)" --json
+measure otklik-postgres-rerun pg "${otklik[@]}" import "$out/messages.jsonl" --db "Host=127.0.0.1;Port=$port;Database=otklik_jsonl;Username=postgres" --json
+fi
+
+echo
+echo "checks (rows stored):"
+[ "$only" != postgres ] && echo "  sqlite3 raw:      $(sqlite3 "$out/raw.db" 'SELECT count(*) FROM raw_messages')"
+[ "$only" != postgres ] && echo "  otklik sqlite:    $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM messages') messages, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM cases') cases, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM case_events') events"
+[ "$only" != sqlite ] && echo "  postgres raw:     $(psql_ -d raw -tAc 'SELECT count(*) FROM raw_messages')"
+[ "$only" != sqlite ] && echo "  otklik postgres:  $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM messages') messages, $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM cases') cases"
+echo "  reruns imported:  $(cat "$out"/otklik-*-rerun.out 2>/dev/null | grep -o '"imported":[0-9]*' | tr '\n' ' ')"
+echo
+echo "ratios, Otklik / raw loader on the same rows (goal: <= 2x); wall time, and CPU time (client + server):"
+awk '{wall[$1]=$2; cpu[$1]=$3}
+  function r(a, b) { if (!(a in wall) || !(b in wall)) return; printf "  %-22s / %-15s %5.2fx wall %5.2fx CPU\n", a, b, wall[a]/wall[b], cpu[a]/cpu[b] }
+  END { r("otklik-sqlite-jsonl", "sqlite3-import"); r("otklik-sqlite-csv", "sqlite3-import");
+        r("otklik-postgres-jsonl", "postgres-copy"); r("otklik-postgres-csv", "postgres-copy") }' "$out/results.txt"
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
