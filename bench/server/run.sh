@@ -28,7 +28,7 @@ wait_up() {
 
 measure() { # name url key
   local file=$out/$backend-$1.txt
-  KEY=$3 wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s bench/server/key.lua "$2" > "$file"
+  KEY=$3 wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/server/key.lua "$2" > "$file"
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$file")
   p50=$(awk '$1=="50%" {print $2}' "$file")
@@ -65,7 +65,7 @@ bench_backend() { # db count_sql
   measure "case detail" "$base/api/cases/500000" "$admin"
   local before after cases_before cases_after
   cases_before=$(count "SELECT count(*) FROM cases")
-  KEY=$admin wrk -t2 -c4 -d"$DURATION" -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
+  KEY=$admin wrk -t2 -c4 -d"$DURATION" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
   local rps
   rps=$(awk '/Requests\/sec/ {print $2}' "$out/$backend-ingest.txt")
   cases_after=$(count "SELECT count(*) FROM cases")

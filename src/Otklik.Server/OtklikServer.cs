@@ -22,6 +22,14 @@ public static class OtklikServer
         builder.WebHost.UseKestrel().UseUrls(options.Urls);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var database = await CaseDatabase.OpenAsync(options.Database, null, cancellationToken);
+        if (database.Dialect is SqliteDialect)
+        {
+            // Microsoft.Data.Sqlite runs its "async" calls synchronously: each request holds a pool thread while SQLite
+            // works. Start with enough threads that a burst does not wait for the pool's slow growth.
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
+        }
+
         configure?.Invoke(builder.Services);
         builder.Services.AddOtklik(options, database);
         var app = builder.Build();

@@ -23,8 +23,21 @@ public sealed class SlaMonitor(CaseDatabase database, SlaPolicy policy, TimeProv
         int reminders = 0, escalations = 0, removed = 0, handled = 0;
         while (handled < MaxCasesPerPass)
         {
+            List<SlaRow> rows;
+            await using (var reader = await database.OpenAsync(write: false, cancellationToken))
+            {
+                // Looked up outside the write transaction: most passes find nothing and must not hold the writer.
+                rows = await reader.SlaDueAsync(now, options.EscalateAfter, 500, cancellationToken);
+            }
+
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            // Read again under the write lock: a case answered meanwhile must not get a reminder.
             await using var session = await database.OpenAsync(write: true, cancellationToken);
-            var rows = await session.SlaDueAsync(now, options.EscalateAfter, 500, cancellationToken);
+            rows = await session.SlaDueAsync(now, options.EscalateAfter, 500, cancellationToken);
             foreach (var row in rows)
             {
                 var flags = row.Flags;

@@ -10,7 +10,7 @@ public sealed partial class CaseSession
             $"""
             SELECT c.id, c.body_id, b.parent_id, c.first_reply_due, c.answer_due, c.first_reply_at, c.answered_at, c.sla_flags
             FROM cases c LEFT JOIN bodies b ON b.id = c.body_id
-            WHERE c.status IN {OpenStatuses} AND (
+            WHERE c.sla_flags < 7 AND c.status IN {OpenStatuses} AND (
                 (c.first_reply_at IS NULL AND c.first_reply_due < @now AND (c.sla_flags & 1) = 0)
                 OR (c.answered_at IS NULL AND c.answer_due < @now AND (c.sla_flags & 2) = 0)
                 OR (c.answered_at IS NULL AND c.answer_due < @esc AND (c.sla_flags & 4) = 0))

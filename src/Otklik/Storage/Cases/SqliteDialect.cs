@@ -32,7 +32,8 @@ public sealed class SqliteDialect : SqlDialect
         await using var command = connection.CreateCommand();
         // NORMAL sync is crash-safe in WAL (a power loss may drop the last commits, never corrupts); busy_timeout makes a
         // second writer wait for the first instead of failing.
-        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY";
+        // The page cache is per connection (a pool of them under load): keep it small and let mmap share the OS cache.
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA cache_size = -8192; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -106,5 +106,6 @@ internal static class PostgresSchema
               UNIQUE (source, line));
             """),
         Cases.WorkflowSchema.Postgres,
+        Cases.WorkflowSchema.PostgresSlaIndex,
     ];
 }

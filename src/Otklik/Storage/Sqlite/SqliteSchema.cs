@@ -106,5 +106,6 @@ internal static class SqliteSchema
               UNIQUE (source, line));
             """),
         Cases.WorkflowSchema.Sqlite,
+        Cases.WorkflowSchema.SqliteSlaIndex,
     ];
 }
