@@ -1,6 +1,7 @@
 -- Loads :n synthetic cases (one message each) into an Otklik SQLite database that `otklik` has already migrated.
 -- Shapes follow the Kursk demo: 17 topic groups, ~60 topics, 75 bodies, 10 cities, a year of creation times,
 -- 85% closed over the year, 5% answered and 10% open within the last 30 days (many of those past their deadline). Used by bench/web/run.sh.
+-- random() is drawn once per row: the CTEs are MATERIALIZED (otherwise SQLite may evaluate them once per use).
 -- Run: sed "s/:n\b/1000000/g" load-cases.sql | sqlite3 bench.db   (a .parameter would not survive the PRAGMAs)
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = OFF;
@@ -25,8 +26,8 @@ SELECT 'Бенч-орган ' || i, 'бенч-орган ' || i, CASE WHEN i <= 
 CREATE TEMP TABLE t_bodies AS SELECT row_number() OVER (ORDER BY id) - 1 AS i, id FROM bodies;
 -- Cases: r1..r4 are independent random draws per row.
 WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n),
-r AS (SELECT i, abs(random()) % 1000000 AS r1, abs(random()) % 1000000 AS r2, abs(random()) % 1000000 AS r3, abs(random()) % 1000000 AS r4 FROM s),
-c AS (
+r AS MATERIALIZED (SELECT i, abs(random()) % 1000000 AS r1, abs(random()) % 1000000 AS r2, abs(random()) % 1000000 AS r3, abs(random()) % 1000000 AS r4 FROM s),
+c AS MATERIALIZED (
   SELECT i, r1, r2, r3, r4,
     -- created: closed cases over the year before 2026-11-29; answered and open ones within its last 30 days
     julianday('2026-11-29') - CASE WHEN r4 % 100 < 85 THEN (r1 % 365000) / 1000.0 ELSE (r1 % 30000) / 1000.0 END AS jc

@@ -18,6 +18,9 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
     /// <summary>…and this many times its usual weekly count (the mean of the 8 weeks before, at least 1).</summary>
     public const double SpikeRatio = 3;
 
+    /// <summary>Weeks counted per transaction in the first build.</summary>
+    private const int BuildWeeks = 4;
+
     private const int SeriesShown = 8;
     private const string Others = "Прочие";
     private static readonly string[] BucketLabels = ["до 1 дня", "1–3 дня", "3–7 дней", "7–14 дней", "14–30 дней", "больше 30 дней"];
@@ -39,15 +42,55 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            await using var session = await database.OpenAsync(write: true, cancellationToken);
-            var days = await session.RefreshRollupsAsync(cancellationToken);
-            await session.CommitAsync(cancellationToken);
+            int days;
+            await using (var session = await database.OpenAsync(write: true, cancellationToken))
+            {
+                days = await session.RefreshRollupsAsync(cancellationToken);
+                await session.CommitAsync(cancellationToken);
+            }
+
+            if (days == -1)
+            {
+                await BuildAsync(cancellationToken);
+            }
+
             _tablesExist = true;
             return days;
         }
         finally
         {
             _refresh.Release();
+        }
+    }
+
+    /// <summary>
+    /// The first build, in chunks of <see cref="BuildWeeks"/> weeks, each its own short transaction: the workers keep
+    /// writing meanwhile, and whatever they change carries an id above the watermarks read first, so the next refresh
+    /// re-counts it.
+    /// </summary>
+    private async Task BuildAsync(CancellationToken cancellationToken)
+    {
+        (long MaxCase, long MaxEvent, string? FirstDay, string? LastDay) plan;
+        await using (var session = await database.OpenAsync(write: false, cancellationToken))
+        {
+            plan = await session.RollupPlanAsync(cancellationToken);
+        }
+
+        if (plan.FirstDay is { } first && plan.LastDay is { } last)
+        {
+            var end = DateOnly.ParseExact(last, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            for (var monday = DateOnly.ParseExact(CaseSession.WeekStart(first), "yyyy-MM-dd", CultureInfo.InvariantCulture); monday <= end; monday = monday.AddDays(7 * BuildWeeks))
+            {
+                await using var session = await database.OpenAsync(write: true, cancellationToken);
+                await session.BuildRollupWeeksAsync(monday, monday.AddDays(7 * BuildWeeks), cancellationToken);
+                await session.CommitAsync(cancellationToken);
+            }
+        }
+
+        await using (var session = await database.OpenAsync(write: true, cancellationToken))
+        {
+            await session.SaveRollupStateAsync(plan.MaxCase, plan.MaxEvent, cancellationToken);
+            await session.CommitAsync(cancellationToken);
         }
     }
 

@@ -47,7 +47,10 @@ internal sealed class BrowserPage : IAsyncDisposable
             ViewportSize = size ?? Desktop, Locale = "ru-RU", TimezoneId = "Europe/Moscow",
             IsMobile = size == Phone, HasTouch = size == Phone,
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: the ratings page bootstraps its intervals on the first visit after a change, and CI machines are shared.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         return new BrowserPage(context, await context.NewPageAsync(), fixture.Address);
     }
 

@@ -20,6 +20,7 @@ internal static class DemoSeed
     public const string ExecutorBody = "Комитет жилищно-коммунального хозяйства города Курска";
     public const string XssText = "Проверка разметки: <script>alert(1)</script> и <img src=x onerror=alert(1)> — это просто текст.";
     public const string XssWord = "разметки";
+    public const string BulkWord = "Каштановой";
     private const int Days = 60;
     private const int PerDay = 5;
 
@@ -87,6 +88,9 @@ internal static class DemoSeed
             // Labeled wrong on purpose and without a body: the operator corrects it and assigns it.
             Message("web-search-1", SearchedText, WrongTopic, Groups[1], null, "Курск"),
             Message("web-xss-1", XssText, RightTopic, Groups[3], ExecutorBody, "Курск"),
+            // Two more without a body, for the bulk assignment.
+            Message("web-bulk-1", "На улице Каштановой прорвало трубу, вода течёт по тротуару.", "Порыв водопровода", Groups[3], null, "Курск"),
+            Message("web-bulk-2", "Каштановой улице нужен новый пешеходный переход у школы.", "Дорожная разметка", Groups[0], null, "Курск"),
         };
         (await admin.PostAsJsonAsync("/api/messages/batch", new { messages = special })).EnsureSuccessStatusCode();
     }

@@ -38,12 +38,32 @@ public sealed class ScreenshotTests(WebFixture fixture)
         await browser.GoAsync("/dashboard");
         await Expect(page.Locator("#map svg")).ToBeVisibleAsync();
         await Shot(browser, size, "dashboard");
+        if (size == "desktop")
+        {
+            await ExportsAsync(page);
+        }
+
         await browser.SignOutAsync();
 
         await browser.SignInAsync(WebFixture.ExecutorName);
         await Expect(page.Locator(".desk").First).ToBeVisibleAsync();
         await Shot(browser, size, "executor");
         browser.AssertNoErrors();
+    }
+
+    /// <summary>Every dashboard card gives its data as CSV (UTF-8, header row) and its picture as a PNG.</summary>
+    private static async Task ExportsAsync(IPage page)
+    {
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#overdue-by-body [data-export=csv]"));
+        Assert.Equal("overdue-by-body.csv", csv.SuggestedFilename);
+        var text = await File.ReadAllTextAsync((await csv.PathAsync())!);
+        Assert.StartsWith("\"орган\",\"открыто\",\"просрочено\"", text, StringComparison.Ordinal);
+        foreach (var card in new[] { "volumes", "map" })
+        {
+            var png = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"#{card} [data-export=png]"));
+            var bytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
+            Assert.True(bytes.Length > 1000 && bytes[1] == (byte)'P' && bytes[2] == (byte)'N' && bytes[3] == (byte)'G', $"{card}.png is not a PNG");
+        }
     }
 
     private static async Task Shot(BrowserPage browser, string size, string name)

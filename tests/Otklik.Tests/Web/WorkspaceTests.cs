@@ -91,6 +91,31 @@ public sealed class WorkspaceTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task An_operator_assigns_several_cases_at_once_from_the_inbox()
+    {
+        await using var browser = await BrowserPage.OpenAsync(fixture);
+        var page = browser.Page;
+        await browser.SignInAsync(WebFixture.OperatorName);
+        await page.CheckAsync("#f-needs");
+        await page.FillAsync("#f-q", DemoSeed.BulkWord);
+        await page.PressAsync("#f-q", "Enter");
+        var rows = page.Locator("#inbox-table tbody tr.case-row");
+        await Expect(rows).ToHaveCountAsync(2);
+
+        await page.CheckAsync("#inbox-table thead input[type=checkbox]");
+        await Expect(page.Locator("#bulk-count")).ToHaveTextAsync("Выбрано: 2");
+        await page.Locator("#bulk-body").SelectOptionAsync(new SelectOptionValue { Label = DemoSeed.ExecutorBody });
+        await page.ClickAsync("#bulk-assign");
+
+        // Still filtered to cases that need an operator: both are gone; without that filter both show as assigned.
+        await Expect(rows).ToHaveCountAsync(0);
+        await page.UncheckAsync("#f-needs");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Locator(".status")).ToHaveTextAsync(["Назначено", "Назначено"]);
+        browser.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_inbox_moves_with_j_and_k_and_opens_a_case_with_enter()
     {
         await using var browser = await BrowserPage.OpenAsync(fixture);

@@ -45,8 +45,9 @@ public sealed partial class CaseSession
     }
 
     /// <summary>
-    /// Brings the rollups up to date; a no-op (two index lookups) when nothing changed. The first call on a database
-    /// counts every case. Returns the number of days re-counted (-1 for a full build). Needs a write session.
+    /// Brings the rollups up to date; a no-op (two index lookups) when nothing changed. Returns the number of days
+    /// re-counted, or -1 when the rollups were never built (then: <see cref="RollupPlanAsync"/>, <see cref="BuildRollupWeeksAsync"/>
+    /// per chunk, <see cref="SaveRollupStateAsync"/>). Needs a write session.
     /// </summary>
     public async Task<int> RefreshRollupsAsync(CancellationToken cancellationToken = default)
     {
@@ -61,13 +62,8 @@ public sealed partial class CaseSession
         int recounted;
         if (state.Count == 0)
         {
-            await ExecuteAsync("DELETE FROM analytics_daily", cancellationToken);
-            await ExecuteAsync("DELETE FROM analytics_weekly", cancellationToken);
-            await ExecuteAsync("DELETE FROM analytics_topics", cancellationToken);
-            await ExecuteAsync(DailyInsert("1=1"), cancellationToken);
-            await ExecuteAsync(WeeklyInsert("1=1"), cancellationToken);
-            await ExecuteAsync(TopicsInsert("1=1"), cancellationToken);
-            await ExecuteAsync("INSERT INTO analytics_state (id, last_case_id, last_event_id) VALUES (1, @c, @e)", cancellationToken, ("c", maxCase), ("e", maxEvent));
+            // Never built: the caller builds in chunks (BuildRollupWeeksAsync), one transaction each, so a first build
+            // over millions of cases never holds the write lock for long.
             return -1;
         }
 
@@ -106,6 +102,44 @@ public sealed partial class CaseSession
         await ExecuteAsync("UPDATE analytics_state SET last_case_id = @c, last_event_id = @e WHERE id = 1", cancellationToken, ("c", maxCase), ("e", maxEvent));
         return recounted;
     }
+
+    /// <summary>The watermarks to save after a full build (read before it starts) and the days the cases span.</summary>
+    public async Task<(long MaxCase, long MaxEvent, string? FirstDay, string? LastDay)> RollupPlanAsync(CancellationToken cancellationToken = default)
+    {
+        var day = DayOf("c.created_at");
+        var rows = await QueryAsync(
+            $"""
+            SELECT (SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM case_events),
+              (SELECT {day} FROM cases c ORDER BY c.created_at LIMIT 1), (SELECT {day} FROM cases c ORDER BY c.created_at DESC LIMIT 1)
+            """,
+            r => (L(r, 0), L(r, 1), Db.Str(r, 2), Db.Str(r, 3)), cancellationToken);
+        return rows[0];
+    }
+
+    /// <summary>Counts the cases created in the whole weeks [<paramref name="fromMonday"/>, <paramref name="toMonday"/>) into all rollups.</summary>
+    public async Task BuildRollupWeeksAsync(DateOnly fromMonday, DateOnly toMonday, CancellationToken cancellationToken = default)
+    {
+        (string, object?)[] args =
+        [
+            ("fromDay", fromMonday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("toDay", toMonday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("from", T(new DateTimeOffset(fromMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
+            ("to", T(new DateTimeOffset(toMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
+        ];
+        foreach (var table in new[] { "analytics_daily", "analytics_weekly", "analytics_topics" })
+        {
+            await ExecuteAsync($"DELETE FROM {table} WHERE day >= @fromDay AND day < @toDay", cancellationToken, args);
+        }
+
+        await ExecuteAsync(DailyInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
+        await ExecuteAsync(TopicsInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
+        await ExecuteAsync(WeeklyInsert("day >= @fromDay AND day < @toDay"), cancellationToken, args);
+    }
+
+    /// <summary>Records that the rollups count everything up to these watermarks (the end of a full build).</summary>
+    public Task<int> SaveRollupStateAsync(long maxCase, long maxEvent, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "DELETE FROM analytics_state WHERE id = 1; INSERT INTO analytics_state (id, last_case_id, last_event_id) VALUES (1, @c, @e)",
+            cancellationToken, ("c", maxCase), ("e", maxEvent));
 
     /// <summary>
     /// True when the rollups exist and no case was created or changed since their last refresh: a reader can skip the
