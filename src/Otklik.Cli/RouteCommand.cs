@@ -45,6 +45,14 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         [Description("With --eval: evidence weights rule,place,model (default 1,0.5,1) to compare settings.")]
         public string? Weights { get; init; }
 
+        [CommandOption("--with-model")]
+        [Description("With --eval: train the text model on each training fold too and compare it with the router on its out-of-fold predictions.")]
+        public bool WithModel { get; init; }
+
+        [CommandOption("--model")]
+        [Description("The text model. Defaults to ./data/otklik.model; without it the route uses the table and the place only.")]
+        public string Model { get; init; } = Commands.TextCommandSupport.DefaultModelPath;
+
         [CommandOption("--derive")]
         [Description("Write the routing table derived from the Kursk appeals to this file.")]
         public string? Derive { get; init; }
@@ -83,6 +91,11 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
                 return 0;
             }
 
+            if (File.Exists(settings.Model))
+            {
+                return RouteWithModel.Run(settings, recognizer);
+            }
+
             var router = new Router(RoutingTableFile.Load(settings.Table ?? DataPaths.Data(settings.Data, "routing", "kursk-routing.csv")), recognizer);
             var topics = settings.Topic is null ? null : new[] { new ScoredLabel(settings.Topic, 1) };
             var result = router.Route(new RoutingRequest(settings.Text!, topics, null, new PlaceHint(settings.Region)));
@@ -97,7 +110,7 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         }
     }
 
-    private static string AppealsPath(Settings settings)
+    internal static string AppealsPath(Settings settings)
     {
         var path = settings.Appeals ?? DataPaths.KurskAppeals();
         return File.Exists(path) ? path : throw new DataFileException(path, 0, string.Empty, "appeals file not found; pass --appeals");
@@ -105,6 +118,11 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
 
     private static int Evaluate(PlaceRecognizer recognizer, Settings settings)
     {
+        if (settings.WithModel)
+        {
+            return RouteWithModel.Compare(recognizer, settings);
+        }
+
         var appeals = KurskFormat.LoadLabeled(AppealsPath(settings));
         var predictions = settings.Predictions is null ? null : ModelPredictionFile.Load(settings.Predictions);
         var weights = RouterWeights.Default;
@@ -148,7 +166,7 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
             $"deadlines ({plan.Rule}, UTC+{plan.UtcOffset.TotalHours:0}): first reply by {plan.FirstReplyDue:yyyy-MM-dd HH:mm}, full answer by {plan.FullAnswerDue:yyyy-MM-dd HH:mm}");
     }
 
-    private static void Show(RouteResult result)
+    internal static void Show(RouteResult result)
     {
         AnsiConsole.MarkupLineInterpolated($"place: {result.Territory}");
         if (result.Place.Street is { } street)

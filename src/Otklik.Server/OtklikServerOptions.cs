@@ -21,6 +21,16 @@ public sealed class OtklikServerOptions
     /// <summary>Where the pseudonym key file lives. Defaults to <c>data</c>.</summary>
     public string DataDirectory { get; init; } = "data";
 
+    /// <summary>
+    /// The text model. When the file exists, messages are understood by the model, places and the router
+    /// (<see cref="Otklik.Text.Understanding.ModelAnalyzer"/>); otherwise by their labels only. Defaults to null:
+    /// <c>otklik.model</c> in <see cref="DataDirectory"/> (<c>./data/otklik.model</c>).
+    /// </summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>The model file this server looks for.</summary>
+    public string ModelFile => ModelPath ?? Path.Combine(DataDirectory, "otklik.model");
+
     /// <summary>Run the background workers (processing, SLA). Defaults to true; tests that drive them by hand turn them off.</summary>
     public bool RunWorkers { get; init; } = true;
 }

@@ -15,6 +15,8 @@ using Otklik.Server.Auth;
 using Otklik.Server.Workers;
 using Otklik.Sla;
 using Otklik.Storage.Cases;
+using Otklik.Text.Classification;
+using Otklik.Text.Understanding;
 
 namespace Otklik.Server;
 
@@ -36,6 +38,7 @@ public static class OtklikServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessingOptions>>().Value);
         services.AddSingleton(sp => new SlaPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
+        AddUnderstanding(services, options);
         services.TryAddSingleton<IMessageAnalyzer>(sp => new LabelAnalyzer(sp.GetRequiredService<ProcessingOptions>()));
         services.AddSingleton(_ => Pseudonymizer.FromSettings(options.PseudonymKey, options.DataDirectory));
         services.AddSingleton<MessageProcessor>();
@@ -60,6 +63,21 @@ public static class OtklikServiceCollectionExtensions
         services.AddOpenApi();
         AddAccess(services);
         return services;
+    }
+
+    /// <summary>The model analyzer when the model file exists (loaded at first use: the gazetteer takes seconds); else the label analyzer stays.</summary>
+    private static void AddUnderstanding(IServiceCollection services, OtklikServerOptions options)
+    {
+        services.AddOptions<UnderstandingOptions>().BindConfiguration("Otklik:Understanding");
+        var model = options.ModelFile;
+        if (File.Exists(model))
+        {
+            services.TryAddSingleton<IMessageAnalyzer>(sp =>
+            {
+                var understanding = sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
+                return new ModelAnalyzer(ReferenceData.Load(TextClassifier.Load(model), ReferenceData.Find(understanding.ReferenceData)), understanding);
+            });
+        }
     }
 
     private static void AddAccess(IServiceCollection services)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Otklik.Text.Classification;
 using Otklik.Text.Evaluation;
+using Otklik.Text.Understanding;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -31,6 +32,10 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Print one JSON object: {\"topic\": {\"n\", \"accuracy\", \"macro_f1\", \"top3\"}, \"group\": …, \"executor\": …}")]
         public bool Json { get; init; }
 
+        [CommandOption("--table <CSV>")]
+        [Description("Routing table for the router's figures. Defaults to data/routing/kursk-routing.csv (derived from the whole Kursk file: optimistic on it)")]
+        public string? Table { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data FILE is required (a labeled CSV)") : ValidationResult.Success();
     }
@@ -46,6 +51,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         }
 
         var report = Evaluator.Evaluate(model, appeals);
+        var routed = EvalRouting.Evaluate(model, appeals, settings.Table);
         var heads = new[] { TextClassifier.TopicHead, TextClassifier.GroupHead, TextClassifier.ExecutorHead }.Where(report.ContainsKey).ToList();
         if (settings.Json)
         {
@@ -56,7 +62,13 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
                 ["macro_f1"] = Math.Round(report[h].MacroF1, 4),
                 ["top3"] = Math.Round(report[h].Top3, 4),
             });
-            Console.Out.WriteLine(JsonSerializer.Serialize(json));
+            var output = json.ToDictionary(p => p.Key, p => (object)p.Value);
+            if (routed is not null)
+            {
+                output["router"] = new Dictionary<string, object> { [RouterEvaluator.ExecutorRouted] = EvalRouting.Json(routed) };
+            }
+
+            Console.Out.WriteLine(JsonSerializer.Serialize(output));
             return 0;
         }
 
@@ -65,6 +77,11 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         {
             var m = report[h];
             table.AddRow(h, m.N.ToString(CultureInfo.InvariantCulture), F(m.Accuracy), F(m.MacroF1), F(m.Top3), F(m.ExpectedCalibrationError));
+        }
+
+        if (routed is not null)
+        {
+            table.AddRow("executor (router)", routed.N.ToString(CultureInfo.InvariantCulture), F(routed.Accuracy), F(routed.MacroF1), F(routed.Top3), "-");
         }
 
         console.Write(table);

@@ -11,6 +11,7 @@ public sealed class ImportCommand : AsyncCommand<ImportSettings>
         var spec = settings.ToSpec();
         await using var store = await CliStore.OpenAsync(settings, cancellationToken);
         var summary = await ImportRunner.RunAsync(store, settings, settings.Files, spec, settings.Json, cancellationToken);
+        var classified = await ImportClassification.RunAsync(settings, cancellationToken);
         var exit = ImportRunner.ExitCodeOf(summary);
         if (settings.Json)
         {
@@ -19,6 +20,7 @@ public sealed class ImportCommand : AsyncCommand<ImportSettings>
         else
         {
             ImportRunner.PrintSummary(summary, store.Description);
+            ImportClassification.Print(classified);
         }
 
         return exit;

@@ -29,6 +29,9 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
         };
         await using var app = await OtklikServer.BuildAsync(options, cancellationToken: cancellationToken);
         await app.StartAsync(cancellationToken);
+        AnsiConsole.WriteLine(File.Exists(options.ModelFile)
+            ? $"Understanding: text model {options.ModelFile}, places, routing table and deadlines from data/."
+            : $"Understanding: no model at {options.ModelFile} (otklik train …): messages are routed by their labels.");
         AnsiConsole.MarkupLineInterpolated($"Otklik is serving {options.Database} at [link]{OtklikServer.Address(app)}[/] (API: /api, OpenAPI: /openapi/v1.json). Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;

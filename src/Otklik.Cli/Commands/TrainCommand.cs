@@ -30,8 +30,16 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue(0.5)]
         public double Threshold { get; init; } = 0.5;
 
+        [CommandOption("--from-db")]
+        [Description("Train on the labeled cases in the database (topics and bodies given by the input or an operator) instead of --data")]
+        public bool FromDb { get; init; }
+
+        [CommandOption("--db <DB>")]
+        [Description("With --from-db: a SQLite file path or a PostgreSQL connection string. Default: $OTKLIK_DB, then ./data/otklik.db")]
+        public string? Db { get; init; }
+
         public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data FILE is required (a labeled CSV)")
+            string.IsNullOrWhiteSpace(Data) && !FromDb ? ValidationResult.Error("--data FILE (a labeled CSV) or --from-db is required")
             : Threshold is < 0 or > 1 ? ValidationResult.Error("--threshold must be between 0 and 1")
             : ValidationResult.Success();
     }
@@ -39,7 +47,9 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = TextCommandSupport.Out();
-        var appeals = TextCommandSupport.ReadLabeled(settings.Data, settings.Preset);
+        var appeals = settings.FromDb
+            ? TrainFromDb.Read(settings.Db, cancellationToken)
+            : TextCommandSupport.ReadLabeled(settings.Data, settings.Preset);
         if (appeals is null)
         {
             return TextCommandSupport.Failed;

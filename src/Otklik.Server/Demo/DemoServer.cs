@@ -32,12 +32,15 @@ public static class DemoServer
             }
         }
 
+        var modelFile = Path.Combine(options.DataDirectory, "otklik.model");
+        var understood = DemoModel.EnsureTrained(modelFile, appealsFile, print);
         await ResetAsync(options.Database, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var clock = new SimulatedClock(now - TimeSpan.FromDays(21), options.Speed);
         var server = new OtklikServerOptions
         {
             Database = options.Database, Urls = options.Urls, Demo = true, Time = clock, DataDirectory = options.DataDirectory,
+            ModelPath = understood ? modelFile : null,
         };
         var delays = DelayDistribution.Load(delaysFile);
         await using var app = await OtklikServer.BuildAsync(server, services =>
@@ -46,7 +49,7 @@ public static class DemoServer
             services.AddSingleton(delays);
             services.AddSingleton(sp => new DemoWorld(
                 sp.GetRequiredService<MessageIntake>(), sp.GetRequiredService<CaseCommands>(), clock, delays,
-                sp.GetRequiredService<ILogger<DemoWorld>>()) { HistorySpan = TimeSpan.FromDays(21) });
+                sp.GetRequiredService<ILogger<DemoWorld>>()) { HistorySpan = TimeSpan.FromDays(21), SendLabels = !understood });
         }, cancellationToken);
 
         print("Demo: filling in three weeks of simulated history (Kursk region appeals, real Saint Petersburg response times)…");

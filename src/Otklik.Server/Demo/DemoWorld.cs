@@ -25,6 +25,12 @@ public sealed class DemoWorld(MessageIntake intake, CaseCommands commands, Simul
     /// <summary>How much of the file is history at start. Defaults to 0.7; the rest arrives live.</summary>
     public double HistoryShare { get; init; } = 0.7;
 
+    /// <summary>
+    /// Send each appeal with its labels (topic, group, executor), as a labeled import would. Defaults to true; with a
+    /// model the demo sends bare texts, as residents write them, so the model, places and the router decide.
+    /// </summary>
+    public bool SendLabels { get; init; } = true;
+
     /// <summary>How far back history starts. Defaults to 21 days.</summary>
     public TimeSpan HistorySpan { get; init; } = TimeSpan.FromDays(21);
 
@@ -111,7 +117,8 @@ public sealed class DemoWorld(MessageIntake intake, CaseCommands commands, Simul
     private async Task<long?> SendAsync(string externalId, string text, LabeledAppeal appeal, CancellationToken cancellationToken)
     {
         var result = await intake.AcceptAsync(
-            [new MessageInput("demo", externalId, text, Author: "resident-" + appeal.Id, Topic: appeal.Topic, TopicGroup: appeal.Group, Body: appeal.Executor)],
+            [new MessageInput("demo", externalId, text, Author: "resident-" + appeal.Id,
+                Topic: SendLabels ? appeal.Topic : null, TopicGroup: SendLabels ? appeal.Group : null, Body: SendLabels ? appeal.Executor : null)],
             cancellationToken);
         _messages++;
         return result.Results[0].CaseId;

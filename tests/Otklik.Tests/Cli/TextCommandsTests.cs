@@ -22,8 +22,9 @@ public class TextCommandsTests : IDisposable
         Assert.Equal(0, code);
         using (var json = JsonDocument.Parse(output))
         {
-            Assert.Equal(["topic", "group", "executor"], json.RootElement.EnumerateObject().Select(p => p.Name));
-            foreach (var head in json.RootElement.EnumerateObject())
+            // "router" (the routed executor, issue 4) follows the text model's heads.
+            Assert.Equal(["topic", "group", "executor", "router"], json.RootElement.EnumerateObject().Select(p => p.Name));
+            foreach (var head in json.RootElement.EnumerateObject().Where(p => p.Name != "router"))
             {
                 Assert.Equal(["n", "accuracy", "macro_f1", "top3"], head.Value.EnumerateObject().Select(p => p.Name));
                 Assert.Equal(SmallModel.Held.Count, head.Value.GetProperty("n").GetInt32());
@@ -34,7 +35,7 @@ public class TextCommandsTests : IDisposable
         (code, output) = await Run("eval", "--model", SmallModel.Path, "--data", withoutGroup, "--json");
         Assert.Equal(0, code);
         using var second = JsonDocument.Parse(output);
-        Assert.Equal(["topic", "executor"], second.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["topic", "executor", "router"], second.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

@@ -1,0 +1,68 @@
+using Otklik.Cases;
+using Otklik.Model;
+using Otklik.Storage.Cases;
+
+namespace Otklik.Text.Understanding;
+
+/// <summary>
+/// Classifies the cases an import (or an older import, before a model existed) left without a topic or a body: the
+/// labels they came with win, predictions fill the rest and are stored with their confidence and the model version.
+/// At or above <paramref name="autoAssignConfidence"/> the case is assigned to its body; below, it stays new with
+/// the suggested body, in the operator queue. Reentrant: a case once predicted is not picked again.
+/// </summary>
+public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> understanding, UnderstandingOptions options, double autoAssignConfidence, TimeProvider time)
+{
+    private const int Batch = 500;
+
+    /// <summary>Returns how many cases were classified and how many of them were assigned. Loads the model only when there is work.</summary>
+    public async Task<(int Classified, int Assigned)> ClassifyAsync(CancellationToken cancellationToken = default)
+    {
+        Understanding? loaded = null;
+        int classified = 0, assigned = 0;
+        long after = 0;
+        while (true)
+        {
+            await using var session = await database.OpenAsync(write: true, cancellationToken);
+            var cases = await session.UnclassifiedCasesAsync(after, Batch, cancellationToken);
+            if (cases.Count == 0)
+            {
+                return (classified, assigned);
+            }
+
+            loaded ??= understanding();
+            var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
+            var now = time.GetUtcNow();
+            foreach (var c in cases)
+            {
+                var labels = new AppealLabels(c.TopicGroup, c.Topic, c.BodyName);
+                var reading = loaded.Understand(c.Text, c.ReceivedAt, labels, options.RegionFor(c.Channel, null));
+                long? bodyId = null;
+                if (reading.Body is { } name && !bodies.TryGetValue(name, out var known))
+                {
+                    known = await session.FindBodyByNameAsync(name, cancellationToken)
+                        ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
+                    bodies[name] = known;
+                    bodyId = known;
+                }
+                else if (reading.Body is { } again)
+                {
+                    bodyId = bodies[again];
+                }
+
+                var assign = bodyId is not null && reading.BodyConfidence >= autoAssignConfidence;
+                await session.SetPredictionAsync(c.Id, reading.TopicGroup, reading.Topic, bodyId, assign,
+                    ModelAnalyzer.LabelSource(labels, loaded.Model.ModelVersion), reading.BodyConfidence, ModelAnalyzer.Reasons(reading, labels), now, cancellationToken);
+                if (assign)
+                {
+                    await session.AddEventAsync(c.Id, now, Actors.System, EventKinds.Assigned, "new", "assigned", "routed: " + reading.Body, cancellationToken);
+                    assigned++;
+                }
+
+                classified++;
+                after = c.Id;
+            }
+
+            await session.CommitAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Otklik.Routing;
+
+namespace Otklik.Text.Understanding;
+
+/// <summary>
+/// Cross-validated executor accuracy and top-3 of each variant (<see cref="RoutingEvaluation.ModelOnly"/> is the text
+/// model alone, <see cref="RoutingEvaluation.ModelWithPlace"/> the router on the model's predictions), the router's
+/// accuracy/coverage at confidence thresholds, and the mean training time of a fold's model.
+/// </summary>
+public sealed record ComparisonReport(IReadOnlyList<RoutingScore> Scores, IReadOnlyList<CoverageAtThreshold> Coverage, double MeanTrainingSeconds);

@@ -1,0 +1,56 @@
+using Otklik.Model;
+using Otklik.Storage.Sql;
+
+namespace Otklik.Storage.Cases;
+
+public sealed partial class CaseSession
+{
+    /// <summary>
+    /// New cases with no topic or no body whose labels came from the input or nowhere (not yet predicted, not corrected by
+    /// an operator), after <paramref name="afterId"/>, by id: what classifying an import works through.
+    /// </summary>
+    public Task<List<UnclassifiedCase>> UnclassifiedCasesAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT c.id, c.topic_group, c.topic, b.name, m.channel, m.text, m.received_at
+            FROM cases c
+            JOIN messages m ON m.id = (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id)
+            LEFT JOIN bodies b ON b.id = c.body_id
+            WHERE c.id > @after AND c.status = @new AND (c.topic IS NULL OR c.body_id IS NULL)
+              AND (c.label_source IS NULL OR c.label_source = 'input') AND m.text IS NOT NULL
+            ORDER BY c.id LIMIT @n
+            """,
+            r => new UnclassifiedCase(r.GetInt64(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), r.GetString(4), r.GetString(5), Time(r, 6)),
+            cancellationToken, ("after", afterId), ("new", DbEnum<CaseStatus>.ToDb(CaseStatus.New)), ("n", (long)limit));
+
+    /// <summary>Stores a prediction on a case: labels, body (a suggestion unless <paramref name="assign"/>), confidence, source and reasons.</summary>
+    public Task<int> SetPredictionAsync(
+        long id, string? topicGroup, string? topic, long? bodyId, bool assign, string labelSource, double confidence, IReadOnlyList<string> reasons,
+        DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            """
+            UPDATE cases SET topic_group = @tg, topic = @t, body_id = @b, status = @s, label_source = @ls, confidence = @conf,
+                reasons = @r, updated_at = @at
+            WHERE id = @id
+            """,
+            cancellationToken, ("id", id), ("tg", topicGroup), ("t", topic), ("b", bodyId),
+            ("s", DbEnum<CaseStatus>.ToDb(assign ? CaseStatus.Assigned : CaseStatus.New)), ("ls", labelSource), ("conf", confidence),
+            ("r", string.Join('\n', reasons)), ("at", T(at)));
+
+    /// <summary>
+    /// Cases whose topic and body a person gave (an input label or an operator's correction, never a model's prediction,
+    /// so a model does not learn from itself), with their first message: training data for <c>otklik train --from-db</c>.
+    /// </summary>
+    public Task<List<Ingest.LabeledAppeal>> LabeledCasesAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT c.id, m.text, c.topic, b.name, c.topic_group
+            FROM cases c
+            JOIN messages m ON m.id = (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id)
+            JOIN bodies b ON b.id = c.body_id
+            WHERE c.topic IS NOT NULL AND c.label_source IN ('input', 'operator') AND m.text IS NOT NULL
+            ORDER BY c.id
+            """,
+            r => new Ingest.LabeledAppeal(r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2), r.GetString(3), Db.Str(r, 4), 0),
+            cancellationToken);
+}
