@@ -1,6 +1,7 @@
 using Otklik.Bench;
 
-return args.Length > 0 && args[0] == "micro" ? Micro.Run(args)
+return args.Length > 0 && args[0] == "sql" ? SqlRun.Run(args)
+    : args.Length > 0 && args[0] == "micro" ? Micro.Run(args)
     : args.Length > 0 && args[0] == "parse" ? ParseOnly.Run(args)
     : args.Length > 0 && args[0] == "store" ? await StoreOnly.RunAsync(args)
     : Generator.Run(args);

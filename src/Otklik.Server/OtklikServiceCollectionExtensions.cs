@@ -42,6 +42,7 @@ public static class OtklikServiceCollectionExtensions
         services.TryAddSingleton<IMessageAnalyzer>(sp => new LabelAnalyzer(sp.GetRequiredService<ProcessingOptions>()));
         services.AddSingleton(_ => Pseudonymizer.FromSettings(options.PseudonymKey, options.DataDirectory));
         services.AddSingleton<MessageProcessor>();
+        services.AddSingleton<Auth.SignInThrottle>();
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<SlaMonitor>();

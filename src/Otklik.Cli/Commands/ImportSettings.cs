@@ -13,7 +13,7 @@ public sealed class ImportSettings : StoreSettings
     public string[] Files { get; init; } = [];
 
     [CommandOption("--preset <PRESET>")]
-    [Description("A known file format: kursk (the Kursk region appeals CSV: id,text,topic,executor[,group], no header)")]
+    [Description("A known file format: kursk (the Kursk region appeals CSV: id,text,topic,executor[[,group]], no header)")]
     public string? Preset { get; init; }
 
     [CommandOption("--format <FORMAT>")]

@@ -26,7 +26,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<Me>, ValidationProblem, ProblemHttpResult>> SignIn(
-        SignInInput input, HttpContext context, CaseDatabase database, ILoggerFactory loggers)
+        SignInInput input, HttpContext context, CaseDatabase database, SignInThrottle throttle, ILoggerFactory loggers)
     {
         if (string.IsNullOrWhiteSpace(input.Name))
         {
@@ -38,20 +38,33 @@ public static class AuthApi
             return Problems.Field("password", "must not be empty");
         }
 
+        var name = input.Name.Trim();
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        if (throttle.RetryAfter(name, address) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                detail: $"too many failed sign-ins; try again in {seconds} s", statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many attempts", type: Problems.Base + "sign-in-throttled");
+        }
+
         UserRecord? user;
         await using (var session = await database.OpenAsync(write: false, context.RequestAborted))
         {
-            user = await session.FindUserAsync(input.Name.Trim(), context.RequestAborted);
+            user = await session.FindUserAsync(name, context.RequestAborted);
         }
 
         // An unknown name costs the same hashing as a wrong password, so timing does not tell which names exist.
         if (!PasswordHashing.Verify(input.Password, user?.PasswordHash ?? UnknownUserHash.Value) || user is null)
         {
-            Log.SignInFailed(loggers.CreateLogger("Otklik.Server.Auth"), input.Name.Trim());
+            throttle.Failed(name, address);
+            Log.SignInFailed(loggers.CreateLogger("Otklik.Server.Auth"), name);
             return TypedResults.Problem(detail: "name or password is wrong", statusCode: StatusCodes.Status401Unauthorized,
                 title: "Sign-in failed", type: Problems.Base + "sign-in");
         }
 
+        throttle.Succeeded(name);
         var principal = Principals.For(user, OtklikClaims.Scheme + ".cookie");
         await context.SignInAsync(OtklikClaims.Scheme + ".cookie", principal);
         return TypedResults.Ok(new Me(user.Id, user.Name, CamelRole(user.Role), user.BodyId, null));

@@ -121,6 +121,30 @@ public abstract partial class ServerContract
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_lock_the_name_for_a_while_even_against_the_right_one()
+    {
+        var server = await StartAsync();
+        var admin = await server.ClientAsync(Role.Admin);
+        await admin.PostAsJsonAsync("/api/users", new UserInput("sidorova", "operator", null, false, "correct horse battery"), Api.Json);
+        var guesser = server.Anonymous();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var wrong = await guesser.PostAsJsonAsync("/api/auth/sign-in", new SignInInput("sidorova", "guess " + attempt), Api.Json);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var locked = await guesser.PostAsJsonAsync("/api/auth/sign-in", new SignInInput(" Sidorova ", "correct horse battery"), Api.Json);
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.EndsWith("sign-in-throttled", (await locked.ProblemAsync()).GetProperty("type").GetString());
+
+        server.Clock.Advance(TimeSpan.FromMinutes(16));
+        var after = await guesser.PostAsJsonAsync("/api/auth/sign-in", new SignInInput("sidorova", "correct horse battery"), Api.Json);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task An_admin_issues_an_api_key_that_is_shown_once_and_works()
     {
         var server = await StartAsync();

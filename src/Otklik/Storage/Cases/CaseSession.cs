@@ -24,6 +24,7 @@ public sealed partial class CaseSession : IAsyncDisposable
     {
         if (_transaction is not null)
         {
+            await _dialect.BeforeCommitAsync(_connection, _transaction, cancellationToken);
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;

@@ -28,6 +28,10 @@ public abstract class SqlDialect
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
 
+    /// <summary>Work a write transaction owes the database before it commits (SQLite: its search index).</summary>
+    internal virtual Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     /// <summary>Picks the dialect from a <c>--db</c> value, the same way <see cref="OtklikStores"/> does.</summary>
     public static SqlDialect FromDb(string db)
     {

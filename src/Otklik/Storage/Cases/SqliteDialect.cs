@@ -42,6 +42,9 @@ public sealed class SqliteDialect : SqlDialect
     internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         DateTimeOffset.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
+    internal override Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Sqlite.SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
+
     internal override string TextMatch(string parameter) =>
         $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH {parameter}))";
 

@@ -54,6 +54,13 @@ internal sealed class SqliteStore : SqlStore
             }
 
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await using (var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Messages a writer committed without indexing them (an older Otklik) become searchable here.
+                await SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
             return store;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
@@ -170,6 +177,8 @@ internal sealed class SqliteStore : SqlStore
             created.Add("@next", nextCaseId);
             await created.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         return new ImportBatchOutcome(imported, duplicates);
     }

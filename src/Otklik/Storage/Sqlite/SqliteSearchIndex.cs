@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Otklik.Storage.Sql;
+
+namespace Otklik.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite full-text index of message texts (FTS5, external content) is brought up to date at the end of each write
+/// transaction instead of by a per-row trigger: messages above the watermark in <c>search_state</c> are indexed with one
+/// INSERT … SELECT. Measured on 100,000 imported messages of about 1 KB, the per-row trigger cost 16 s of CPU, the
+/// statement 5 s, so a bulk import pays a third. Every writer calls <see cref="CatchUpSql"/> before it commits (the import
+/// per batch, every case workflow write session) and opening the store runs it once more, so a message is searchable
+/// when its transaction commits. Changes of already indexed texts (retention) are still kept in step by triggers, which
+/// skip rows above the watermark: FTS5 must never be told to delete a row it does not hold.
+/// </summary>
+internal static class SqliteSearchIndex
+{
+    /// <summary>Indexes the messages above the watermark and moves it; a no-op of two index lookups when none are new.</summary>
+    public const string CatchUpSql = """
+        INSERT INTO message_fts (rowid, text)
+          SELECT id, text FROM messages WHERE id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY id;
+        UPDATE search_state SET last_message_id = (SELECT coalesce(max(id), 0) FROM messages)
+          WHERE id = 1 AND last_message_id < (SELECT coalesce(max(id), 0) FROM messages);
+        """;
+
+    private const string Description = "search index: messages indexed per write transaction above a watermark, not per row";
+
+    public static readonly Migration Sqlite = new(4, Description, """
+        CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), last_message_id INTEGER NOT NULL);
+        INSERT INTO search_state (id, last_message_id) SELECT 1, coalesce(max(id), 0) FROM messages;
+        DROP TRIGGER messages_fts_insert;
+        DROP TRIGGER messages_fts_delete;
+        DROP TRIGGER messages_fts_update;
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+          WHEN old.id <= (SELECT last_message_id FROM search_state WHERE id = 1) BEGIN
+          INSERT INTO message_fts (message_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
+          WHEN old.id <= (SELECT last_message_id FROM search_state WHERE id = 1) BEGIN
+          INSERT INTO message_fts (message_fts, rowid, text) VALUES ('delete', old.id, old.text);
+          INSERT INTO message_fts (rowid, text) VALUES (new.id, new.text); END;
+        """);
+
+    /// <summary>PostgreSQL's search column is generated with the row; its migration list keeps the same numbering.</summary>
+    public static readonly Migration Postgres = new(4, "search index: nothing to change on PostgreSQL (generated tsvector)", "SELECT 1;");
+
+    public static async Task CatchUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = CatchUpSql;
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
