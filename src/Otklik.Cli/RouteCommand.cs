@@ -13,9 +13,9 @@ namespace Otklik.Cli;
 /// `otklik route "текст" [--topic T]` prints the top 3 bodies with their reasons; `--eval` cross-validates the router on
 /// the Kursk file; `--derive FILE` writes the table derived from the whole file.
 /// </summary>
-internal sealed class RouteCommand : Command<RouteCommand.Settings>
+internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : Commands.StoreSettings
     {
         [CommandArgument(0, "[text]")]
         [Description("The appeal's text (HTML allowed).")]
@@ -30,7 +30,7 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         public string Region { get; init; } = "Курская";
 
         [CommandOption("--table")]
-        [Description("Routing table CSV. Defaults to data/routing/kursk-routing.csv.")]
+        [Description("Routing table CSV. Defaults to the table imported into the database (otklik routing import), else data/routing/kursk-routing.csv.")]
         public string? Table { get; init; }
 
         [CommandOption("--eval")]
@@ -44,6 +44,10 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         [CommandOption("--weights")]
         [Description("With --eval: evidence weights rule,place,model (default 1,0.5,1) to compare settings.")]
         public string? Weights { get; init; }
+
+        [CommandOption("--save-predictions")]
+        [Description("With --eval --with-model: write the out-of-fold model predictions (JSON lines, with the place read) to this file, for --predictions.")]
+        public string? SavePredictions { get; init; }
 
         [CommandOption("--with-model")]
         [Description("With --eval: train the text model on each training fold too and compare it with the router on its out-of-fold predictions.")]
@@ -71,7 +75,7 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
                 : ValidationResult.Error("give the appeal's text, --eval or --derive FILE; e.g. otklik route \"не горит фонарь в Льгове\"");
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         try
         {
@@ -91,12 +95,14 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
                 return 0;
             }
 
+            var (routingTable, source) = await TableAsync(settings, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"routing table: {source}");
             if (File.Exists(settings.Model))
             {
-                return RouteWithModel.Run(settings, recognizer);
+                return RouteWithModel.Run(settings, recognizer, routingTable);
             }
 
-            var router = new Router(RoutingTableFile.Load(settings.Table ?? DataPaths.Data(settings.Data, "routing", "kursk-routing.csv")), recognizer);
+            var router = new Router(routingTable, recognizer);
             var topics = settings.Topic is null ? null : new[] { new ScoredLabel(settings.Topic, 1) };
             var result = router.Route(new RoutingRequest(settings.Text!, topics, null, new PlaceHint(settings.Region)));
             Show(result);
@@ -108,6 +114,18 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
         }
+    }
+
+    /// <summary>--table when given; else the database's table when one was imported; else the shipped file.</summary>
+    private static async Task<(RoutingTable Table, string Source)> TableAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Table is not null)
+        {
+            return (RoutingTableFile.Load(settings.Table), "file " + settings.Table);
+        }
+
+        var database = Commands.CliStore.Settings(settings).DatabaseOrDefault;
+        return await RoutingTables.LoadAsync(database, DataPaths.Data(settings.Data, "routing", "kursk-routing.csv"), cancellationToken);
     }
 
     internal static string AppealsPath(Settings settings)
