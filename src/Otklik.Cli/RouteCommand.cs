@@ -42,7 +42,7 @@ internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
         public string? Predictions { get; init; }
 
         [CommandOption("--weights")]
-        [Description("With --eval: evidence weights rule,place,model (default 1,0.5,1) to compare settings.")]
+        [Description("With --eval: evidence weights rule,place,model[,temperature] (default 0.5,1,1,T) to compare settings.")]
         public string? Weights { get; init; }
 
         [CommandOption("--save-predictions")]
@@ -147,15 +147,16 @@ internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
         if (settings.Weights is not null)
         {
             var parts = settings.Weights.Split(',').Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
-            if (parts.Length != 3 || parts.Any(p => p < 0))
+            if (parts.Length is not (3 or 4) || parts.Any(p => p < 0) || (parts.Length == 4 && parts[3] <= 0))
             {
-                throw new DataFileException("--weights", 0, "weights", $"'{settings.Weights}' is not three non-negative numbers like 1,0.5,1");
+                throw new DataFileException("--weights", 0, "weights", $"'{settings.Weights}' is not three or four non-negative numbers like 0.5,1,1 or 0.5,1,1,3");
             }
 
-            weights = weights with { Rule = parts[0], Place = parts[1], Model = parts[2] };
+            weights = weights with { Rule = parts[0], Place = parts[1], Model = parts[2], Temperature = parts.Length == 4 ? parts[3] : weights.Temperature };
         }
 
-        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region, Weights: weights), predictions);
+        var routed = new List<(double Confidence, bool Right)>();
+        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region, Weights: weights), predictions, routed);
         var table = new Table().AddColumns("variant (5-fold CV)", "executor accuracy", "top-3", "n");
         foreach (var s in scores)
         {
@@ -164,6 +165,20 @@ internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
         }
 
         AnsiConsole.Write(table);
+        if (routed.Count > 0)
+        {
+            var coverage = new Table().Title("router (table + place + model): confidence threshold → share assigned automatically / accuracy on it")
+                .AddColumns("threshold", "coverage", "accuracy");
+            foreach (var t in Text.Understanding.ModelRoutingComparison.Thresholds)
+            {
+                var kept = routed.Where(r => r.Confidence >= t).ToList();
+                coverage.AddRow(t.ToString("0.0", CultureInfo.InvariantCulture), (kept.Count / (double)routed.Count).ToString("P0", CultureInfo.InvariantCulture),
+                    (kept.Count == 0 ? 0 : kept.Count(r => r.Right) / (double)kept.Count).ToString("0.000", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(coverage);
+        }
+
         if (predictions is null)
         {
             AnsiConsole.MarkupLine("No model predictions given (--predictions): the model-combined figures come with the text classifier.");

@@ -110,9 +110,9 @@ public sealed class Router
         }
 
         var max = scored.Count == 0 ? 0 : scored.Max(s => s.Log);
-        var total = scored.Sum(s => Math.Exp(s.Log - max));
+        var total = scored.Sum(s => Math.Exp((s.Log - max) / w.Temperature));
         var result = scored
-            .Select(s => new RouteCandidate(s.Body, Math.Round(Math.Exp(s.Log - max) / total, 4), s.Reasons.OrderByDescending(r => r.Score).ToList()))
+            .Select(s => new RouteCandidate(s.Body, Math.Round(Math.Exp((s.Log - max) / w.Temperature) / total, 4), s.Reasons.OrderByDescending(r => r.Score).ToList()))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Body, StringComparer.Ordinal)
             .Take(TopCount).ToList();
         return new RouteResult(place, territory, result);

@@ -8,7 +8,8 @@ namespace Otklik.Routing;
 /// Variants: the table with the gold topic, with and without the place (the upper bound a perfect topic model reaches);
 /// place alone; and, given out-of-fold model predictions keyed by appeal id, the model alone and the model combined
 /// with place and table — the figure to compare with the text model's own accuracy — with the default weights and with
-/// weights chosen per fold by an inner cross-validation of the training folds.
+/// weights chosen per fold by an inner cross-validation of the training folds. <c>routed</c>, when given, collects the
+/// combined router's confidence (its best body's share of the top three) and whether it was right, per appeal.
 /// </summary>
 public static class RoutingEvaluation
 {
@@ -37,7 +38,8 @@ public static class RoutingEvaluation
         IReadOnlyList<LabeledAppeal> appeals,
         PlaceRecognizer recognizer,
         RoutingEvaluationOptions? options = null,
-        IReadOnlyDictionary<string, ModelPrediction>? modelPredictions = null)
+        IReadOnlyDictionary<string, ModelPrediction>? modelPredictions = null,
+        List<(double Confidence, bool Right)>? routed = null)
     {
         ArgumentNullException.ThrowIfNull(appeals);
         ArgumentNullException.ThrowIfNull(recognizer);
@@ -76,7 +78,10 @@ public static class RoutingEvaluation
                 if (modelPredictions is not null && modelPredictions.TryGetValue(a.Id, out var model))
                 {
                     Tally(ModelOnly, a.Executor, model.Executors.OrderByDescending(e => e.Probability).Select(e => e.Label).ToList());
-                    Tally(ModelWithPlace, a.Executor, Bodies(router.Route(new RoutingRequest(a.Text, model.Topics, model.Executors, hint), places[i])));
+                    var route = router.Route(new RoutingRequest(a.Text, model.Topics, model.Executors, hint), places[i]);
+                    Tally(ModelWithPlace, a.Executor, Bodies(route));
+                    var total = route.Candidates.Sum(c => c.Score);
+                    routed?.Add((route.Best is { } best && total > 0 ? best.Score / total : 0, route.Best?.Body == a.Executor));
                     Tally(ModelGoldTopic, a.Executor, Bodies(router.Route(new RoutingRequest(a.Text, gold, model.Executors, hint), places[i])));
                 }
             }
