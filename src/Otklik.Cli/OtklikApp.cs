@@ -31,6 +31,11 @@ public static class OtklikApp
             config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate a model on labeled appeals it has not seen");
             config.AddCommand<ClassifyCommand>("classify").WithDescription("Classify one appeal text: top 3 per head and the words that weighed most");
             config.AddCommand<RouteCommand>("route").WithDescription("Route an appeal to the top 3 bodies with reasons; --eval cross-validates the router.");
+            config.AddBranch("routing", r =>
+            {
+                r.AddCommand<RoutingImportCommand>("import").WithDescription("Make a routing table CSV the database's routing table (replaces the one there)");
+                r.AddCommand<RoutingListCommand>("list").WithDescription("Show the routing table stored in the database");
+            });
             config.AddCommand<PlacesCommand>("places").WithDescription("Find places (region, district, city, street) in a text; --eval scores them.");
         });
         return app.RunAsync(args);

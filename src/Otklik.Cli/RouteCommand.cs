@@ -13,9 +13,9 @@ namespace Otklik.Cli;
 /// `otklik route "текст" [--topic T]` prints the top 3 bodies with their reasons; `--eval` cross-validates the router on
 /// the Kursk file; `--derive FILE` writes the table derived from the whole file.
 /// </summary>
-internal sealed class RouteCommand : Command<RouteCommand.Settings>
+internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : Commands.StoreSettings
     {
         [CommandArgument(0, "[text]")]
         [Description("The appeal's text (HTML allowed).")]
@@ -30,7 +30,7 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         public string Region { get; init; } = "Курская";
 
         [CommandOption("--table")]
-        [Description("Routing table CSV. Defaults to data/routing/kursk-routing.csv.")]
+        [Description("Routing table CSV. Defaults to the table imported into the database (otklik routing import), else data/routing/kursk-routing.csv.")]
         public string? Table { get; init; }
 
         [CommandOption("--eval")]
@@ -42,8 +42,12 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         public string? Predictions { get; init; }
 
         [CommandOption("--weights")]
-        [Description("With --eval: evidence weights rule,place,model (default 1,0.5,1) to compare settings.")]
+        [Description("With --eval: evidence weights rule,place,model[,temperature] (default 0.5,1,1,T) to compare settings.")]
         public string? Weights { get; init; }
+
+        [CommandOption("--save-predictions")]
+        [Description("With --eval --with-model: write the out-of-fold model predictions (JSON lines, with the place read) to this file, for --predictions.")]
+        public string? SavePredictions { get; init; }
 
         [CommandOption("--with-model")]
         [Description("With --eval: train the text model on each training fold too and compare it with the router on its out-of-fold predictions.")]
@@ -71,7 +75,7 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
                 : ValidationResult.Error("give the appeal's text, --eval or --derive FILE; e.g. otklik route \"не горит фонарь в Льгове\"");
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         try
         {
@@ -91,12 +95,14 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
                 return 0;
             }
 
+            var (routingTable, source) = await TableAsync(settings, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"routing table: {source}");
             if (File.Exists(settings.Model))
             {
-                return RouteWithModel.Run(settings, recognizer);
+                return RouteWithModel.Run(settings, recognizer, routingTable);
             }
 
-            var router = new Router(RoutingTableFile.Load(settings.Table ?? DataPaths.Data(settings.Data, "routing", "kursk-routing.csv")), recognizer);
+            var router = new Router(routingTable, recognizer);
             var topics = settings.Topic is null ? null : new[] { new ScoredLabel(settings.Topic, 1) };
             var result = router.Route(new RoutingRequest(settings.Text!, topics, null, new PlaceHint(settings.Region)));
             Show(result);
@@ -108,6 +114,18 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
         }
+    }
+
+    /// <summary>--table when given; else the database's table when one was imported; else the shipped file.</summary>
+    private static async Task<(RoutingTable Table, string Source)> TableAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Table is not null)
+        {
+            return (RoutingTableFile.Load(settings.Table), "file " + settings.Table);
+        }
+
+        var database = Commands.CliStore.Settings(settings).DatabaseOrDefault;
+        return await RoutingTables.LoadAsync(database, DataPaths.Data(settings.Data, "routing", "kursk-routing.csv"), cancellationToken);
     }
 
     internal static string AppealsPath(Settings settings)
@@ -129,15 +147,16 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         if (settings.Weights is not null)
         {
             var parts = settings.Weights.Split(',').Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
-            if (parts.Length != 3 || parts.Any(p => p < 0))
+            if (parts.Length is not (3 or 4) || parts.Any(p => p < 0) || (parts.Length == 4 && parts[3] <= 0))
             {
-                throw new DataFileException("--weights", 0, "weights", $"'{settings.Weights}' is not three non-negative numbers like 1,0.5,1");
+                throw new DataFileException("--weights", 0, "weights", $"'{settings.Weights}' is not three or four non-negative numbers like 0.5,1,1 or 0.5,1,1,3");
             }
 
-            weights = weights with { Rule = parts[0], Place = parts[1], Model = parts[2] };
+            weights = weights with { Rule = parts[0], Place = parts[1], Model = parts[2], Temperature = parts.Length == 4 ? parts[3] : weights.Temperature };
         }
 
-        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region, Weights: weights), predictions);
+        var routed = new List<(double Confidence, bool Right)>();
+        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region, Weights: weights), predictions, routed);
         var table = new Table().AddColumns("variant (5-fold CV)", "executor accuracy", "top-3", "n");
         foreach (var s in scores)
         {
@@ -146,6 +165,20 @@ internal sealed class RouteCommand : Command<RouteCommand.Settings>
         }
 
         AnsiConsole.Write(table);
+        if (routed.Count > 0)
+        {
+            var coverage = new Table().Title("router (table + place + model): confidence threshold → share assigned automatically / accuracy on it")
+                .AddColumns("threshold", "coverage", "accuracy");
+            foreach (var t in Text.Understanding.ModelRoutingComparison.Thresholds)
+            {
+                var kept = routed.Where(r => r.Confidence >= t).ToList();
+                coverage.AddRow(t.ToString("0.0", CultureInfo.InvariantCulture), (kept.Count / (double)routed.Count).ToString("P0", CultureInfo.InvariantCulture),
+                    (kept.Count == 0 ? 0 : kept.Count(r => r.Right) / (double)kept.Count).ToString("0.000", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(coverage);
+        }
+
         if (predictions is null)
         {
             AnsiConsole.MarkupLine("No model predictions given (--predictions): the model-combined figures come with the text classifier.");

@@ -12,7 +12,7 @@ namespace Otklik.Cli;
 internal static class RouteWithModel
 {
     /// <summary>The model's top 3 per head, the route (top 3 bodies with reasons) and both deadlines, in the place's time zone.</summary>
-    public static int Run(RouteCommand.Settings settings, PlaceRecognizer recognizer)
+    public static int Run(RouteCommand.Settings settings, PlaceRecognizer recognizer, RoutingTable table)
     {
         var model = TextCommandSupport.LoadModel(settings.Model);
         if (model is null)
@@ -21,7 +21,6 @@ internal static class RouteWithModel
         }
 
         var folder = DataPaths.Data(settings.Data);
-        var table = RoutingTableFile.Load(settings.Table ?? Path.Combine(folder, ReferenceData.RoutingTable));
         var understanding = new Understanding(model, recognizer, table, ReferenceData.Deadlines(folder));
         var reading = understanding.Understand(settings.Text!, TimeProvider.System.GetUtcNow(), new AppealLabels(null, settings.Topic, null), settings.Region);
         foreach (var head in reading.Prediction.Heads)
@@ -60,6 +59,14 @@ internal static class RouteWithModel
         }
 
         AnsiConsole.Write(coverage);
+        if (settings.SavePredictions is not null)
+        {
+            var hint = new PlaceHint(settings.Region);
+            ModelPredictionFile.Save(settings.SavePredictions, appeals.Select(a => (a.Id, report.Predictions[a.Id],
+                (RouteTerritory?)RouteTerritory.From(recognizer.Recognize(a.Text, hint), recognizer.Gazetteer, hint))));
+            AnsiConsole.MarkupLineInterpolated($"out-of-fold predictions written to {settings.SavePredictions}");
+        }
+
         AnsiConsole.MarkupLineInterpolated(
             $"{appeals.Count} appeals; each fold's model and table learned from the other 4 folds only; mean training {F(report.MeanTrainingSeconds, "0.0")} s per fold");
         return 0;

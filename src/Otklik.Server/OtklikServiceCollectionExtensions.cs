@@ -10,6 +10,7 @@ using Otklik.Access;
 using Otklik.Cases;
 using Otklik.Privacy;
 using Otklik.Processing;
+using Otklik.Routing;
 using Otklik.Server.Apis;
 using Otklik.Server.Auth;
 using Otklik.Server.Workers;
@@ -66,7 +67,10 @@ public static class OtklikServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The model analyzer when the model file exists (loaded at first use: the gazetteer takes seconds); else the label analyzer stays.</summary>
+    /// <summary>
+    /// The model analyzer when the model file exists (loaded at first use: the gazetteer takes seconds), routing by the
+    /// database's routing table when one was imported, else the shipped file; without a model the label analyzer stays.
+    /// </summary>
     private static void AddUnderstanding(IServiceCollection services, OtklikServerOptions options)
     {
         services.AddOptions<UnderstandingOptions>().BindConfiguration("Otklik:Understanding");
@@ -76,7 +80,11 @@ public static class OtklikServiceCollectionExtensions
             services.TryAddSingleton<IMessageAnalyzer>(sp =>
             {
                 var understanding = sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
-                return new ModelAnalyzer(ReferenceData.Load(TextClassifier.Load(model), ReferenceData.Find(understanding.ReferenceData)), understanding);
+                var folder = ReferenceData.Find(understanding.ReferenceData);
+                // Built once, at the first message: the routing table imported into the database wins over the shipped file.
+                var (table, _) = RoutingTables.LoadAsync(options.Database, Path.Combine(folder, ReferenceData.RoutingTable), CancellationToken.None)
+                    .GetAwaiter().GetResult();
+                return new ModelAnalyzer(ReferenceData.Load(TextClassifier.Load(model), folder, table), understanding);
             });
         }
     }

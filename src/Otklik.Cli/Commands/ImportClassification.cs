@@ -1,4 +1,5 @@
 using Otklik.Processing;
+using Otklik.Routing;
 using Otklik.Storage.Cases;
 using Otklik.Text.Classification;
 using Otklik.Text.Understanding;
@@ -24,13 +25,16 @@ internal static class ImportClassification
         }
 
         var database = await CaseDatabase.OpenAsync(resolved.DatabaseOrDefault, null, cancellationToken);
+        // Read before the classifier opens its write session: opening the store again inside it would wait on SQLite's lock.
+        var folder = ReferenceData.Find();
+        var (table, _) = await RoutingTables.LoadAsync(resolved.DatabaseOrDefault, Path.Combine(folder, ReferenceData.RoutingTable), cancellationToken);
         string? version = null;
         var options = new UnderstandingOptions();
         var classifier = new CaseClassifier(database, () =>
         {
             var model = TextClassifier.Load(modelFile);
             version = model.ModelVersion;
-            return ReferenceData.Load(model, ReferenceData.Find());
+            return ReferenceData.Load(model, folder, table);
         }, options, new ProcessingOptions().AutoAssignConfidence, TimeProvider.System);
         var (classified, assigned) = await classifier.ClassifyAsync(cancellationToken);
         return new Outcome(version, classified, assigned);

@@ -56,7 +56,7 @@ public static class ModelRoutingComparison
             var kept = routed.Where(r => r.Confidence >= t).ToList();
             return new CoverageAtThreshold(t, kept.Count / (double)routed.Count, kept.Count == 0 ? 0 : kept.Count(r => r.Right) / (double)kept.Count);
         }).ToList();
-        return new ComparisonReport(scores, coverage, seconds / options.Folds);
+        return new ComparisonReport(scores, coverage, seconds / options.Folds, predictions);
     }
 
     /// <summary>The fold of each appeal, as <see cref="RoutingEvaluation.CrossValidate"/> assigns them.</summary>

@@ -1,13 +1,18 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Otklik.Routing;
 
 /// <summary>
-/// Reads out-of-fold model predictions for <see cref="RoutingEvaluation"/>: JSON lines
+/// Reads and writes out-of-fold model predictions for <see cref="RoutingEvaluation"/>: JSON lines
 /// <c>{"id":"380","executors":[{"label":"Администрация города Курска","p":0.61}, ...],"topics":[{"label":"Аварийные деревья","p":0.7}]}</c>.
+/// Other fields are ignored on reading; <see cref="Save"/> adds <c>"place"</c> (the territory read in the text) for
+/// error analysis in scripts.
 /// </summary>
 public static class ModelPredictionFile
 {
+    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Dictionary<string, ModelPrediction> Load(string path)
     {
         if (!File.Exists(path))
@@ -41,6 +46,29 @@ public static class ModelPredictionFile
         }
 
         return result;
+    }
+
+    /// <summary>Writes predictions by appeal id, with the territory found in each text where given.</summary>
+    public static void Save(string path, IEnumerable<(string Id, ModelPrediction Prediction, RouteTerritory? Place)> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        foreach (var (id, prediction, place) in predictions)
+        {
+            var row = new Dictionary<string, object?>
+            {
+                ["id"] = id,
+                ["executors"] = prediction.Executors.Select(e => new { label = e.Label, p = Math.Round(e.Probability, 4) }),
+                ["topics"] = prediction.Topics?.Select(e => new { label = e.Label, p = Math.Round(e.Probability, 4) }),
+            };
+            if (place is not null)
+            {
+                row["place"] = new { region = place.Region, district = place.District, city = place.City, city_district = place.CityDistrict };
+            }
+
+            writer.Write(JsonSerializer.Serialize(row, Options));
+            writer.Write('\n');
+        }
     }
 
     private static List<ScoredLabel> Labels(JsonElement array) =>

@@ -7,7 +7,9 @@ namespace Otklik.Routing;
 /// K-fold cross-validation of the router on labeled appeals: each fold's table is derived from the other folds only.
 /// Variants: the table with the gold topic, with and without the place (the upper bound a perfect topic model reaches);
 /// place alone; and, given out-of-fold model predictions keyed by appeal id, the model alone and the model combined
-/// with place and table — the figure to compare with the text model's own accuracy.
+/// with place and table — the figure to compare with the text model's own accuracy — with the default weights and with
+/// weights chosen per fold by an inner cross-validation of the training folds. <c>routed</c>, when given, collects the
+/// combined router's confidence (its best body's share of the top three) and whether it was right, per appeal.
 /// </summary>
 public static class RoutingEvaluation
 {
@@ -17,12 +19,27 @@ public static class RoutingEvaluation
     public const string ModelOnly = "text model alone";
     public const string ModelWithPlace = "table + place + model (topics and executors)";
     public const string ModelGoldTopic = "table + place + gold topic + model executors";
+    public const string ModelWithPlaceTuned = "table + place + model, weights by inner CV";
+
+    /// <summary>Inner folds of the training folds that choose the weights for <see cref="ModelWithPlaceTuned"/>.</summary>
+    public const int InnerFolds = 4;
+
+    /// <summary>The weights the inner cross-validation chooses from; the default first (it wins ties).</summary>
+    public static readonly IReadOnlyList<RouterWeights> WeightGrid =
+    [
+        RouterWeights.Default,
+        .. from rule in new[] { 0.5, 1.0 }
+           from place in new[] { 0.5, 1.0 }
+           from foreign in new[] { 1.0, 2.0, 4.0 }
+           select RouterWeights.Default with { Rule = rule, Place = place, Foreign = foreign },
+    ];
 
     public static IReadOnlyList<RoutingScore> CrossValidate(
         IReadOnlyList<LabeledAppeal> appeals,
         PlaceRecognizer recognizer,
         RoutingEvaluationOptions? options = null,
-        IReadOnlyDictionary<string, ModelPrediction>? modelPredictions = null)
+        IReadOnlyDictionary<string, ModelPrediction>? modelPredictions = null,
+        List<(double Confidence, bool Right)>? routed = null)
     {
         ArgumentNullException.ThrowIfNull(appeals);
         ArgumentNullException.ThrowIfNull(recognizer);
@@ -61,13 +78,60 @@ public static class RoutingEvaluation
                 if (modelPredictions is not null && modelPredictions.TryGetValue(a.Id, out var model))
                 {
                     Tally(ModelOnly, a.Executor, model.Executors.OrderByDescending(e => e.Probability).Select(e => e.Label).ToList());
-                    Tally(ModelWithPlace, a.Executor, Bodies(router.Route(new RoutingRequest(a.Text, model.Topics, model.Executors, hint), places[i])));
+                    var route = router.Route(new RoutingRequest(a.Text, model.Topics, model.Executors, hint), places[i]);
+                    Tally(ModelWithPlace, a.Executor, Bodies(route));
+                    var total = route.Candidates.Sum(c => c.Score);
+                    routed?.Add((route.Best is { } best && total > 0 ? best.Score / total : 0, route.Best?.Body == a.Executor));
                     Tally(ModelGoldTopic, a.Executor, Bodies(router.Route(new RoutingRequest(a.Text, gold, model.Executors, hint), places[i])));
+                }
+            }
+
+            if (modelPredictions is not null && options.TuneWeights)
+            {
+                var trainIds = Enumerable.Range(0, appeals.Count).Where(i => fold[i] != f && modelPredictions.ContainsKey(appeals[i].Id)).ToList();
+                var weights = Tune(trainIds, appeals, territories, places, recognizer, modelPredictions, hint);
+                var tuned = new Router(router.Table, recognizer, weights);
+                foreach (var i in Enumerable.Range(0, appeals.Count).Where(i => fold[i] == f))
+                {
+                    if (modelPredictions.TryGetValue(appeals[i].Id, out var model))
+                    {
+                        Tally(ModelWithPlaceTuned, appeals[i].Executor,
+                            Bodies(tuned.Route(new RoutingRequest(appeals[i].Text, model.Topics, model.Executors, hint), places[i])));
+                    }
                 }
             }
         }
 
         return tallies.Select(t => new RoutingScore(t.Key, t.Value.N, (double)t.Value.Hit / t.Value.N, (double)t.Value.Top3 / t.Value.N)).ToList();
+    }
+
+    /// <summary>
+    /// The grid's weights that route the training appeals best when each inner fold is routed by a table of the other
+    /// inner folds. Only the training folds' appeals and labels are read; their model predictions are out-of-fold too.
+    /// </summary>
+    private static RouterWeights Tune(
+        List<int> train, IReadOnlyList<LabeledAppeal> appeals, List<RouteTerritory> territories, List<PlaceRecognition> places,
+        PlaceRecognizer recognizer, IReadOnlyDictionary<string, ModelPrediction> predictions, PlaceHint hint)
+    {
+        var hits = new int[WeightGrid.Count];
+        for (var inner = 0; inner < InnerFolds; inner++)
+        {
+            var k = inner;
+            var table = RoutingTableBuilder.Derive(train.Where((_, j) => j % InnerFolds != k).Select(i => (appeals[i], territories[i])));
+            var test = train.Where((_, j) => j % InnerFolds == k).ToList();
+            for (var g = 0; g < WeightGrid.Count; g++)
+            {
+                var router = new Router(table, recognizer, WeightGrid[g]);
+                foreach (var i in test)
+                {
+                    var model = predictions[appeals[i].Id];
+                    var best = router.Route(new RoutingRequest(appeals[i].Text, model.Topics, model.Executors, hint), places[i]).Best;
+                    hits[g] += best?.Body == appeals[i].Executor ? 1 : 0;
+                }
+            }
+        }
+
+        return WeightGrid[Array.IndexOf(hits, hits.Max())];
     }
 
     private static List<string> Bodies(RouteResult result) => result.Candidates.Select(c => c.Body).ToList();

@@ -5,12 +5,15 @@ namespace Otklik.Routing;
 /// <summary>
 /// Derives a routing table from labeled appeals: for every cell (topic or group × city okrug, city, district, region, and
 /// topic-free × place) the share of appeals each executor answered. The territory is what the recognizer reads in the
-/// text, so the table is keyed the way the router will look it up.
+/// text, so the table is keyed the way the router will look it up. The cell of all appeals gives each body's overall share.
 /// </summary>
 public static class RoutingTableBuilder
 {
     /// <summary>Executors holding less than this share of a cell are left out of it (noise, and a smaller file).</summary>
     public const double MinShare = 0.05;
+
+    // The topic-free, territory-free cell: every body's share of all appeals, the router's prior (kept whole).
+    private static readonly (string?, string?, string?, string?, string?, string?) Everything = (null, null, null, null, null, null);
 
     public static RoutingTable Derive(IEnumerable<(LabeledAppeal Appeal, RouteTerritory Territory)> examples)
     {
@@ -63,6 +66,7 @@ public static class RoutingTableBuilder
             }
 
             Count((appeal.Topic, null, null, null, null, null), body);
+            Count(Everything, body);
             if (t.Region is not null)
             {
                 if (!regionBodies.TryGetValue(t.Region, out var bodies))
@@ -81,7 +85,7 @@ public static class RoutingTableBuilder
             foreach (var (body, n) in counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal))
             {
                 var share = (double)n / total;
-                if (share >= MinShare || n == counts.Values.Max())
+                if (share >= MinShare || n == counts.Values.Max() || key == Everything)
                 {
                     rules.Add(new RoutingRule(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, body, 0, Math.Round(share, 3), total));
                 }

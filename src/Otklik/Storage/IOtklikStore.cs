@@ -1,4 +1,5 @@
 using Otklik.Model;
+using Otklik.Routing;
 
 namespace Otklik.Storage;
 
@@ -50,4 +51,13 @@ public interface IOtklikStore : IAsyncDisposable
 
     /// <summary>The history of a case, oldest first.</summary>
     Task<IReadOnlyList<CaseEvent>> ListCaseEventsAsync(long caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the routing table with <paramref name="table"/> in one transaction (the imported file is the whole
+    /// table: rules, fallbacks, topic groups). Returns the rows stored.
+    /// </summary>
+    Task<int> ReplaceRoutingTableAsync(RoutingTable table, CancellationToken cancellationToken);
+
+    /// <summary>The stored routing table, or null when none was imported (the router then uses the shipped file).</summary>
+    Task<RoutingTable?> LoadRoutingTableAsync(CancellationToken cancellationToken);
 }

@@ -78,6 +78,17 @@ public class DeadlineCalculatorTests
         Assert.Equal(workingDays, days.Count(Calendar.IsWorkingDay));
     }
 
+    // The published norms of the 40-hour week (consultant.ru, 4dk.ru calendars): 247 days × 8 h less 4 shortened days.
+    [Theory]
+    [InlineData(2025, 1972)]
+    [InlineData(2026, 1972)]
+    public void The_shipped_calendar_has_the_official_40_hour_week_norm(int year, int hours)
+    {
+        var days = Enumerable.Range(0, DateTime.IsLeapYear(year) ? 366 : 365).Select(i => new DateOnly(year, 1, 1).AddDays(i));
+        var total = days.Sum(d => Calendar.IntervalsOf(d).Sum(i => (i.End - i.Start).TotalHours));
+        Assert.Equal(hours, total);
+    }
+
     [Theory]
     [InlineData("3h", 3, DeadlineUnit.Hours)]
     [InlineData("8wh", 8, DeadlineUnit.WorkingHours)]

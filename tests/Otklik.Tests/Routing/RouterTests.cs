@@ -101,4 +101,31 @@ public class RouterTests
         var result = Router(table).Route(Request("Аварийное дерево в г. Курчатове", Trees));
         Assert.Equal("Администрация города Курчатова", result.Best!.Body);
     }
+
+    [Fact]
+    public void A_place_outside_the_capital_goes_to_its_own_administration_over_the_models_capital_committee()
+    {
+        const string Sudzha = "Администрация Суджанского района";
+        const string KurskRoads = "Комитет дорожного хозяйства города Курска";
+        // Overall shares (the prior): the capital's committee is common, Суджа's administration rare and never seen in Суджа.
+        var table = Table(
+            new RoutingRule(null, null, null, null, null, null, KurskRoads, Weight: 0.3, Support: 100),
+            new RoutingRule(null, null, null, null, null, null, Sudzha, Weight: 0.01, Support: 100));
+
+        var result = Router(table).Route(Request("Яма на дороге в Судже, второй год не ремонтируют", null, new ScoredLabel(KurskRoads, 0.6)));
+
+        Assert.Equal(Sudzha, result.Best!.Body);
+        Assert.Contains(result.Best.Reasons, r => r.Kind == RouteReasonKind.Place && r.Detail.Contains("administration of", StringComparison.Ordinal));
+        var committee = result.Candidates.Single(c => c.Body == KurskRoads);
+        Assert.Contains(committee.Reasons, r => r.Kind == RouteReasonKind.Place && r.Score < 0);
+    }
+
+    [Fact]
+    public void Candidates_scores_are_shares_of_the_evidence()
+    {
+        var result = Router().Route(Request("Сухое дерево нависает над дорогой, г. Курск", Trees, new ScoredLabel(KurskAdmin, 0.5)));
+
+        Assert.All(result.Candidates, c => Assert.InRange(c.Score, 0, 1));
+        Assert.True(result.Candidates.Sum(c => c.Score) <= 1.0001);
+    }
 }

@@ -35,6 +35,7 @@ public class RoutingEvaluationTests
         Assert.Equal(2.0 / 3, scores[RoutingEvaluation.ModelOnly].Accuracy, 2);
         Assert.Equal(1.0, scores[RoutingEvaluation.ModelOnly].Top3, 2);
         Assert.True(scores.ContainsKey(RoutingEvaluation.ModelWithPlace));
+        Assert.Equal(300, scores[RoutingEvaluation.ModelWithPlaceTuned].Count);
         Assert.True(scores[RoutingEvaluation.ModelGoldTopic].Accuracy >= scores[RoutingEvaluation.GoldTopicWithPlace].Accuracy);
     }
 }

@@ -108,5 +108,6 @@ internal static class PostgresSchema
         Cases.WorkflowSchema.Postgres,
         Cases.WorkflowSchema.PostgresSlaIndex,
         Sqlite.SqliteSearchIndex.Postgres,
+        RoutingSchema.Postgres,
     ];
 }

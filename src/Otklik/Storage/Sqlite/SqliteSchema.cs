@@ -108,5 +108,6 @@ internal static class SqliteSchema
         Cases.WorkflowSchema.Sqlite,
         Cases.WorkflowSchema.SqliteSlaIndex,
         SqliteSearchIndex.Sqlite,
+        RoutingSchema.Sqlite,
     ];
 }
