@@ -65,12 +65,15 @@ public static class OtklikServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The model analyzer when the model file exists (loaded at first use: the gazetteer takes seconds); else the label analyzer stays.</summary>
+    /// <summary>
+    /// The model analyzer when the model file exists and this build can read it (loaded at first use: the gazetteer
+    /// takes seconds); else the label analyzer stays (`serve` says why).
+    /// </summary>
     private static void AddUnderstanding(IServiceCollection services, OtklikServerOptions options)
     {
         services.AddOptions<UnderstandingOptions>().BindConfiguration("Otklik:Understanding");
         var model = options.ModelFile;
-        if (File.Exists(model))
+        if (File.Exists(model) && TextClassifier.CheckFile(model) is null)
         {
             services.TryAddSingleton<IMessageAnalyzer>(sp =>
             {
