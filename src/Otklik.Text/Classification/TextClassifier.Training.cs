@@ -37,8 +37,9 @@ public sealed partial class TextClassifier
 
         var (topic, topicInfo) = TrainHead(TopicHead, rows, data.Select(a => (string?)a.Topic).ToList(), vectorizer.Vocabulary.Count, options,
             options.ClassWeightPower);
-        var (executor, executorInfo) = TrainHead(ExecutorHead, rows, data.Select(a => (string?)a.Executor).ToList(), vectorizer.Vocabulary.Count, options,
-            options.ExecutorClassWeightPower ?? options.ClassWeightPower);
+        var executorOptions = options with { C = options.ExecutorC ?? options.C };
+        var (executor, executorInfo) = TrainHead(ExecutorHead, rows, data.Select(a => (string?)a.Executor).ToList(), vectorizer.Vocabulary.Count,
+            executorOptions, options.ExecutorClassWeightPower ?? options.ClassWeightPower);
         LinearHead? group = null;
         HeadInfo? groupInfo = null;
         if (data.Any(a => a.Group is not null))
@@ -52,6 +53,7 @@ public sealed partial class TextClassifier
         var info = new ModelInfo(FormatVersion, Version(dataHash, options), dataHash, data.Count, options.Features, options.C,
             options.ClassWeightPower, options.CalibrationFolds, options.OperatorThreshold, clock.Elapsed.TotalSeconds, heads)
         {
+            ExecutorC = options.ExecutorC,
             ExecutorClassWeightPower = options.ExecutorClassWeightPower,
         };
         return new TextClassifier(vectorizer, topic, executor, group, info);
@@ -76,17 +78,28 @@ public sealed partial class TextClassifier
         Func<int, double> positiveWeight = k => Math.Pow((double)largest / sizes[k], classWeightPower);
 
         var temperature = 1f;
+        ConfidenceMap? map = null;
         TargetMetrics? metrics = null;
         if (options.CalibrationFolds >= 2 && rows.Count >= options.CalibrationFolds)
         {
             var outOfFold = OutOfFoldScores(rows, y, labels.Length, columns, options, positiveWeight);
             temperature = TemperatureScaling.Fit(outOfFold, y);
-            var ranked = outOfFold.Select(s => Rank(labels, s, temperature)).ToList();
+            if (options.ConfidenceMap)
+            {
+                var softmax = outOfFold.Select(s => Rank(labels, s, temperature, null)[0]).ToList();
+                map = ConfidenceMap.Fit(softmax.Select(p => p.Probability).ToList(),
+                    softmax.Select((p, i) => string.Equals(p.Label, names[i], StringComparison.Ordinal)).ToList());
+            }
+
+            // With a confidence map these metrics are in-sample for the map (fitted on the same predictions): its ECE
+            // is optimistic. bench/text reports calibration on test folds the model never saw.
+            var ranked = outOfFold.Select(s => Rank(labels, s, temperature, map)).ToList();
             metrics = Metrics.Compute(names, ranked);
         }
 
         var weights = LinearSvmTrainer.Train(rows, y, labels.Length, columns, options.C, positiveWeight, options.Seed, options.MaxDegreeOfParallelism);
-        return (LinearHead.FromClassMajor(name, labels, weights, columns, temperature, (float)options.PruneBelow), new HeadInfo(name, labels, temperature, metrics));
+        return (LinearHead.FromClassMajor(name, labels, weights, columns, temperature, (float)options.PruneBelow),
+            new HeadInfo(name, labels, temperature, metrics) { Confidence = map });
     }
 
     private static float[][] OutOfFoldScores(List<SparseRow> rows, int[] y, int classCount, int columns, TrainingOptions options, Func<int, double> positiveWeight)
@@ -123,10 +136,11 @@ public sealed partial class TextClassifier
         return scores;
     }
 
-    private static LabelProbability[] Rank(string[] labels, float[] scores, float temperature)
+    private static LabelProbability[] Rank(string[] labels, float[] scores, float temperature, ConfidenceMap? map)
     {
         var probabilities = new double[scores.Length];
         Softmax.Apply(scores, temperature, probabilities);
+        map?.Calibrate(probabilities);
         return Enumerable.Range(0, labels.Length).OrderByDescending(k => probabilities[k]).Take(TopK)
             .Select(k => new LabelProbability(labels[k], probabilities[k])).ToArray();
     }
@@ -146,8 +160,8 @@ public sealed partial class TextClassifier
     {
         var settings = JsonSerializer.Serialize(new
         {
-            options.Features, options.C, options.ClassWeightPower, options.ExecutorClassWeightPower, options.CalibrationFolds,
-            options.ScaleCalibrationC, options.PruneBelow, options.Seed,
+            options.Features, options.C, options.ClassWeightPower, options.ExecutorC, options.ExecutorClassWeightPower, options.CalibrationFolds,
+            options.ScaleCalibrationC, options.ConfidenceMap, options.PruneBelow, options.Seed,
         });
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(dataHash + settings));
         return $"text-v{FormatVersion}-{Convert.ToHexStringLower(digest)[..12]}";

@@ -30,6 +30,7 @@ public sealed partial class TextClassifier
     private readonly int[] _offsets;
     private readonly int _totalLabels;
     private readonly JointWeights _weights;
+    private readonly ConfidenceMap?[] _maps;
     private readonly ThreadLocal<DocumentScratch> _scratch;
 
     private TextClassifier(FeatureVectorizer vectorizer, LinearHead topic, LinearHead executor, LinearHead? group, ModelInfo info)
@@ -47,6 +48,7 @@ public sealed partial class TextClassifier
 
         _totalLabels = _heads.Sum(h => h.LabelCount);
         _weights = new JointWeights(_heads, _offsets);
+        _maps = _heads.Select(h => info.Heads.FirstOrDefault(i => i.Name == h.Name)?.Confidence).ToArray();
         Info = info;
         OperatorThreshold = info.OperatorThreshold;
         _scratch = new ThreadLocal<DocumentScratch>(vectorizer.NewScratch);
@@ -96,6 +98,7 @@ public sealed partial class TextClassifier
 
             var probabilities = allProbabilities.Slice(_offsets[h], head.LabelCount);
             Softmax.Apply(own, head.Temperature, probabilities);
+            _maps[h]?.Calibrate(probabilities);
             var top = TopLabels(head, probabilities);
             var words = explain ? Explain(document, scale, _offsets[h] + Array.IndexOf(head.Labels, top[0].Label)) : [];
             results[h] = new HeadPrediction(head.Name, top, top[0].Probability < OperatorThreshold, words);

@@ -64,7 +64,7 @@ public class TextClassifierTests
     }
 
     [Fact]
-    public void Fast_prediction_gives_the_probabilities_of_the_plain_dot_product_with_the_features()
+    public void Fast_prediction_gives_the_calibrated_probabilities_of_the_plain_dot_product_with_the_features()
     {
         var (vectorizer, heads) = SmallModel.Model.Internals();
         var document = vectorizer.NewScratch();
@@ -83,6 +83,7 @@ public class TextClassifierTests
 
                 var probabilities = new double[scores.Length];
                 Softmax.Apply(scores, head.Temperature, probabilities);
+                SmallModel.Model.Info.Heads.Single(h => h.Name == head.Name).Confidence?.Calibrate(probabilities);
                 foreach (var top in prediction.Heads.Single(h => h.Head == head.Name).Top)
                 {
                     Assert.Equal(probabilities[Array.IndexOf(head.Labels, top.Label)], top.Probability, 4);
