@@ -79,7 +79,7 @@ public sealed record ConfidenceMap(IReadOnlyList<double> From, IReadOnlyList<dou
 
     /// <summary>
     /// Replaces the best label's probability with its calibrated value and rescales the others to the remaining mass,
-    /// never above the best (so the ranking stays; the sum may then fall below 1).
+    /// always below the best (so the best stays first; the sum may then fall below 1).
     /// </summary>
     public void Calibrate(Span<double> probabilities)
     {
@@ -95,9 +95,11 @@ public sealed record ConfidenceMap(IReadOnlyList<double> From, IReadOnlyList<dou
         var p = probabilities[best];
         var calibrated = Apply(p);
         var scale = p < 1 ? (1 - calibrated) / (1 - p) : 0;
+        // Strictly below the best, so that a tie cannot hand the first place to a label listed earlier.
+        var ceiling = Math.BitDecrement(calibrated);
         for (var k = 0; k < probabilities.Length; k++)
         {
-            probabilities[k] = k == best ? calibrated : Math.Min(probabilities[k] * scale, calibrated);
+            probabilities[k] = k == best ? calibrated : Math.Min(probabilities[k] * scale, ceiling);
         }
     }
 }
