@@ -68,14 +68,15 @@ public static class OtklikServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The model analyzer when the model file exists (loaded at first use: the gazetteer takes seconds), routing by the
-    /// database's routing table when one was imported, else the shipped file; without a model the label analyzer stays.
+    /// The model analyzer when the model file exists and this build can read it (loaded at first use: the gazetteer
+    /// takes seconds), routing by the database's routing table when one was imported, else the shipped file; without a
+    /// readable model the label analyzer stays (`serve` says why).
     /// </summary>
     private static void AddUnderstanding(IServiceCollection services, OtklikServerOptions options)
     {
         services.AddOptions<UnderstandingOptions>().BindConfiguration("Otklik:Understanding");
         var model = options.ModelFile;
-        if (File.Exists(model))
+        if (File.Exists(model) && TextClassifier.CheckFile(model) is null)
         {
             services.TryAddSingleton<IMessageAnalyzer>(sp =>
             {

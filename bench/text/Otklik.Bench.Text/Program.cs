@@ -6,7 +6,7 @@ using Otklik.Text.Classification;
 using Otklik.Text.Evaluation;
 using Otklik.Text.Features;
 
-// Usage: Otklik.Bench.Text FOLDS_DIR [c=0.5] [power=0] [minn=2] [maxn=5] [charmindf=2] [charweight=1] [calib=3] [bigrams=1] [threads=2]
+// Usage: Otklik.Bench.Text FOLDS_DIR [c=0.5] [power=0.5] [ec=c] [epower=power] [scalec=1] [isotonic=1] [minn=2] [maxn=5] [charmindf=2] [charweight=1] [calib=3] [bigrams=1] [threads=2]
 // Trains on each fold's train.csv, saves and reloads the model (cold caches), predicts test.csv one text at a time on
 // this thread, and prints one JSON line like the baseline scripts, plus calibration on the pooled test predictions.
 var folds = args[0];
@@ -16,6 +16,10 @@ var options = new TrainingOptions
 {
     C = D("c", 0.5),
     ClassWeightPower = D("power", 0.5),
+    ExecutorC = opt.ContainsKey("ec") ? D("ec", 0.5) : null,
+    ExecutorClassWeightPower = opt.ContainsKey("epower") ? D("epower", 0.5) : null,
+    ScaleCalibrationC = D("scalec", 1) > 0,
+    ConfidenceMap = D("isotonic", 1) > 0,
     CalibrationFolds = (int)D("calib", 2),
     PruneBelow = D("prune", 0.01),
     MaxDegreeOfParallelism = (int)D("threads", 2),
@@ -52,6 +56,22 @@ foreach (var dir in Directory.GetDirectories(folds).Order(StringComparer.Ordinal
     foreach (var appeal in train)
     {
         model.Predict(appeal.Text);
+    }
+
+    if (opt.ContainsKey("profile"))
+    {
+        // For `perf record`: the prediction path from a fresh load, many times over (every word cold once per load).
+        Console.Error.WriteLine($"profile: predicting in process {Environment.ProcessId}");
+        for (var r = 0; r < (int)D("profile", 10); r++)
+        {
+            var fresh = TextClassifier.Load(modelPath);
+            foreach (var appeal in train.Concat(test))
+            {
+                fresh.Predict(appeal.Text);
+            }
+        }
+
+        return;
     }
 
     if (opt.ContainsKey("diag"))
@@ -91,7 +111,7 @@ foreach (var dir in Directory.GetDirectories(folds).Order(StringComparer.Ordinal
 File.Delete(modelPath);
 var result = new Dictionary<string, object>
 {
-    ["tool"] = $"Otklik c={options.C} power={options.ClassWeightPower} char={options.Features.CharMinN}-{options.Features.CharMaxN} mindf={options.Features.CharMinDocuments} cw={options.Features.CharBlockWeight} calib={options.CalibrationFolds} prune={options.PruneBelow}",
+    ["tool"] = $"Otklik c={options.C} power={options.ClassWeightPower} ec={options.ExecutorC?.ToString(CultureInfo.InvariantCulture) ?? "="} epower={options.ExecutorClassWeightPower?.ToString(CultureInfo.InvariantCulture) ?? "="} scalec={(options.ScaleCalibrationC ? 1 : 0)} isotonic={(options.ConfidenceMap ? 1 : 0)} char={options.Features.CharMinN}-{options.Features.CharMaxN} mindf={options.Features.CharMinDocuments} cw={options.Features.CharBlockWeight} calib={options.CalibrationFolds} prune={options.PruneBelow}",
     ["train_s"] = trainSeconds.Average(),
     ["texts_per_s"] = rates.Average(),
     ["texts_per_cpu_s"] = cpuRates.Average(),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Otklik.Server;
 using Otklik.Server.Demo;
+using Otklik.Text.Classification;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,9 +30,12 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
         };
         await using var app = await OtklikServer.BuildAsync(options, cancellationToken: cancellationToken);
         await app.StartAsync(cancellationToken);
-        AnsiConsole.WriteLine(File.Exists(options.ModelFile)
-            ? $"Understanding: text model {options.ModelFile}, places, routing table and deadlines from data/."
-            : $"Understanding: no model at {options.ModelFile} (otklik train …): messages are routed by their labels.");
+        var modelProblem = File.Exists(options.ModelFile) ? TextClassifier.CheckFile(options.ModelFile) : null;
+        AnsiConsole.WriteLine(!File.Exists(options.ModelFile)
+            ? $"Understanding: no model at {options.ModelFile} (otklik train …): messages are routed by their labels."
+            : modelProblem is null
+                ? $"Understanding: text model {options.ModelFile}, places, routing table and deadlines from data/."
+                : $"Understanding: the text model cannot be used: {modelProblem} Until then messages are routed by their labels.");
         AnsiConsole.MarkupLineInterpolated($"Otklik is serving {options.Database} at [link]{OtklikServer.Address(app)}[/] (API: /api, OpenAPI: /openapi/v1.json). Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;

@@ -9,19 +9,29 @@ namespace Otklik.Server.Demo;
 public static class DemoModel
 {
     /// <summary>
-    /// Trains and saves the model when <paramref name="modelFile"/> is missing (printing the time it took); returns
-    /// false only when no model can be had (training failed), and the demo then runs on labels alone.
+    /// Trains and saves the model when <paramref name="modelFile"/> is missing or unreadable (another format version,
+    /// cut short), printing the time it took; returns false only when no model can be had (training failed), and the
+    /// demo then runs on labels alone.
     /// </summary>
     public static bool EnsureTrained(string modelFile, string appealsFile, Action<string> print)
     {
         ArgumentNullException.ThrowIfNull(print);
         if (File.Exists(modelFile))
         {
-            print($"Demo: using the text model {modelFile} (delete it to retrain on the demo data).");
-            return true;
+            var problem = TextClassifier.CheckFile(modelFile);
+            if (problem is null)
+            {
+                print($"Demo: using the text model {modelFile} (delete it to retrain on the demo data).");
+                return true;
+            }
+
+            print($"Demo: the text model cannot be used ({problem}); training a new one on the demo appeals…");
+        }
+        else
+        {
+            print("Demo: no text model yet; training one on the demo appeals (once)…");
         }
 
-        print("Demo: no text model yet; training one on the demo appeals (once)…");
         var clock = Stopwatch.StartNew();
         try
         {

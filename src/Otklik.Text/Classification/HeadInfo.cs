@@ -3,4 +3,11 @@ using Otklik.Text.Evaluation;
 namespace Otklik.Text.Classification;
 
 /// <summary>What the bundle records about one head: its labels, its temperature and its out-of-fold training metrics.</summary>
-public sealed record HeadInfo(string Name, IReadOnlyList<string> Labels, float Temperature, TargetMetrics? Metrics);
+public sealed record HeadInfo(string Name, IReadOnlyList<string> Labels, float Temperature, TargetMetrics? Metrics)
+{
+    /// <summary>
+    /// The isotonic map applied to the best label's probability after the temperature; null when calibration was
+    /// skipped (and in bundles written before it existed, which then use the temperature alone).
+    /// </summary>
+    public ConfidenceMap? Confidence { get; init; }
+}

@@ -78,17 +78,6 @@ internal sealed class LinearHead
         return new LinearHead(name, labels, start, labelOf.ToArray(), weights.ToArray(), bias, temperature);
     }
 
-    /// <summary>Adds <paramref name="value"/> × the weights of <paramref name="column"/> to <paramref name="scores"/>.</summary>
-    public void AddColumn(int column, float value, Span<float> scores)
-    {
-        var labelOf = LabelOf;
-        var weights = Weights;
-        for (int p = ColumnStart[column], end = ColumnStart[column + 1]; p < end; p++)
-        {
-            scores[labelOf[p]] += weights[p] * value;
-        }
-    }
-
     /// <summary>Raw scores for a row of the training matrix (used for out-of-fold predictions).</summary>
     public static void Score(float[][] classWeights, SparseRow row, int columns, Span<float> scores)
     {

@@ -17,4 +17,11 @@ public sealed record ModelInfo(
     int CalibrationFolds,
     double OperatorThreshold,
     double TrainingSeconds,
-    IReadOnlyList<HeadInfo> Heads);
+    IReadOnlyList<HeadInfo> Heads)
+{
+    /// <summary>The executor head's C when it differs from <see cref="C"/>; null otherwise (and in older bundles).</summary>
+    public double? ExecutorC { get; init; }
+
+    /// <summary>The executor head's class-weight power when it differs from <see cref="ClassWeightPower"/>; null otherwise (and in older bundles).</summary>
+    public double? ExecutorClassWeightPower { get; init; }
+}

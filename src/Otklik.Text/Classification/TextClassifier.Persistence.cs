@@ -116,6 +116,23 @@ public sealed partial class TextClassifier
         }
     }
 
+    /// <summary>
+    /// Null when <paramref name="path"/> holds a model this build can load; otherwise why not (missing, another
+    /// format version, damaged), phrased for a person, with the fix.
+    /// </summary>
+    public static string? CheckFile(string path)
+    {
+        try
+        {
+            Load(path);
+            return null;
+        }
+        catch (Exception e) when (e is ModelFormatException or FileNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
     private IEnumerable<LinearHead> HeadsInOrder() =>
         Info.Heads.Select(h => h.Name switch
         {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Otklik.Text.Features;
 
 namespace Otklik.Text.Classification;
@@ -28,6 +29,8 @@ public sealed partial class TextClassifier
     private readonly LinearHead[] _heads;
     private readonly int[] _offsets;
     private readonly int _totalLabels;
+    private readonly JointWeights _weights;
+    private readonly ConfidenceMap?[] _maps;
     private readonly ThreadLocal<DocumentScratch> _scratch;
 
     private TextClassifier(FeatureVectorizer vectorizer, LinearHead topic, LinearHead executor, LinearHead? group, ModelInfo info)
@@ -44,6 +47,8 @@ public sealed partial class TextClassifier
         }
 
         _totalLabels = _heads.Sum(h => h.LabelCount);
+        _weights = new JointWeights(_heads, _offsets);
+        _maps = _heads.Select(h => info.Heads.FirstOrDefault(i => i.Name == h.Name)?.Confidence).ToArray();
         Info = info;
         OperatorThreshold = info.OperatorThreshold;
         _scratch = new ThreadLocal<DocumentScratch>(vectorizer.NewScratch);
@@ -78,14 +83,7 @@ public sealed partial class TextClassifier
             AddScaled(scores, Projection(document.Words[i]), 1f + MathF.Log(document.Counts[i]));
         }
 
-        var pairs = document.Pairs;
-        foreach (var column in pairs.Touched)
-        {
-            for (var h = 0; h < _heads.Length; h++)
-            {
-                _heads[h].AddColumn(column, pairs.Values[column], scores.Slice(_offsets[h], _heads[h].LabelCount));
-            }
-        }
+        _weights.AddColumns(CollectionsMarshal.AsSpan(document.PairColumns), CollectionsMarshal.AsSpan(document.PairValues), scores);
 
         var results = new HeadPrediction[_heads.Length];
         Span<double> allProbabilities = stackalloc double[_totalLabels];
@@ -100,6 +98,7 @@ public sealed partial class TextClassifier
 
             var probabilities = allProbabilities.Slice(_offsets[h], head.LabelCount);
             Softmax.Apply(own, head.Temperature, probabilities);
+            _maps[h]?.Calibrate(probabilities);
             var top = TopLabels(head, probabilities);
             var words = explain ? Explain(document, scale, _offsets[h] + Array.IndexOf(head.Labels, top[0].Label)) : [];
             results[h] = new HeadPrediction(head.Name, top, top[0].Probability < OperatorThreshold, words);
@@ -121,19 +120,18 @@ public sealed partial class TextClassifier
 
         var projection = new float[_totalLabels];
         var charWeight = _vectorizer.Settings.CharBlockWeight;
-        for (var h = 0; h < _heads.Length; h++)
+        if (word.StemColumn >= 0)
         {
-            var target = projection.AsSpan(_offsets[h], _heads[h].LabelCount);
-            if (word.StemColumn >= 0)
-            {
-                _heads[h].AddColumn(word.StemColumn, word.StemIdf, target);
-            }
-
-            for (var j = 0; j < word.CharColumns.Length; j++)
-            {
-                _heads[h].AddColumn(word.CharColumns[j], charWeight * word.CharValues[j], target);
-            }
+            _weights.AddColumn(word.StemColumn, word.StemIdf, projection);
         }
+
+        Span<float> values = word.CharValues.Length <= 256 ? stackalloc float[word.CharValues.Length] : new float[word.CharValues.Length];
+        for (var j = 0; j < values.Length; j++)
+        {
+            values[j] = charWeight * word.CharValues[j];
+        }
+
+        _weights.AddColumns(word.CharColumns, values, projection);
 
         word.Projection = projection;
         return projection;

@@ -18,6 +18,24 @@ public sealed record TrainingOptions
     /// </summary>
     public double ClassWeightPower { get; init; } = 0.5;
 
+    /// <summary>The executor head's <see cref="C"/>. Defaults to null: the same as the other heads.</summary>
+    public double? ExecutorC { get; init; }
+
+    /// <summary>The executor head's <see cref="ClassWeightPower"/>. Defaults to null: the same as the other heads.</summary>
+    public double? ExecutorClassWeightPower { get; init; }
+
+    /// <summary>
+    /// Whether the calibration folds' models train with C × folds / (folds − 1), so that their scores have the scale of
+    /// the final model's (which sees all the data). Defaults to true.
+    /// </summary>
+    public bool ScaleCalibrationC { get; init; } = true;
+
+    /// <summary>
+    /// Whether each head also fits a <see cref="Classification.ConfidenceMap"/> (isotonic) on the calibration folds'
+    /// predictions, after the temperature. Defaults to true.
+    /// </summary>
+    public bool ConfidenceMap { get; init; } = true;
+
     /// <summary>Folds of the training data whose held-out scores fit the calibration and the training metrics. Defaults to 2 (each fold costs about half a training); 0 skips calibration (temperature 1, no metrics).</summary>
     public int CalibrationFolds { get; init; } = 2;
 

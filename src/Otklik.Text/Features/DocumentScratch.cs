@@ -4,11 +4,7 @@ namespace Otklik.Text.Features;
 internal sealed class DocumentScratch
 {
     private readonly Dictionary<TokenColumns, int> _slot = new(ReferenceEqualityComparer.Instance);
-
-    public DocumentScratch(int columns)
-    {
-        Pairs = new VectorScratch(columns);
-    }
+    private readonly Dictionary<int, int> _pairSlot = new(128);
 
     /// <summary>Distinct words in first-seen order.</summary>
     public List<TokenColumns> Words { get; } = new(128);
@@ -16,8 +12,14 @@ internal sealed class DocumentScratch
     /// <summary>How often each of <see cref="Words"/> occurs.</summary>
     public List<int> Counts { get; } = new(128);
 
-    /// <summary>Word-pair columns with their counts.</summary>
-    public VectorScratch Pairs { get; }
+    /// <summary>Distinct word-pair columns in first-seen order.</summary>
+    public List<int> PairColumns { get; } = new(128);
+
+    /// <summary>Per pair column: its count while analyzing, its weight after <see cref="FeatureVectorizer.Weigh"/>.</summary>
+    public List<float> PairValues { get; } = new(128);
+
+    /// <summary>Per pair column: its idf.</summary>
+    public List<float> PairIdf { get; } = new(128);
 
     public List<Range> Ranges { get; } = new(128);
 
@@ -26,7 +28,10 @@ internal sealed class DocumentScratch
         Words.Clear();
         Counts.Clear();
         _slot.Clear();
-        Pairs.Clear();
+        PairColumns.Clear();
+        PairValues.Clear();
+        PairIdf.Clear();
+        _pairSlot.Clear();
     }
 
     public void AddWord(TokenColumns word)
@@ -40,5 +45,19 @@ internal sealed class DocumentScratch
         _slot[word] = Words.Count;
         Words.Add(word);
         Counts.Add(1);
+    }
+
+    public void AddPair(int column, float idf)
+    {
+        if (_pairSlot.TryGetValue(column, out var slot))
+        {
+            PairValues[slot]++;
+            return;
+        }
+
+        _pairSlot[column] = PairColumns.Count;
+        PairColumns.Add(column);
+        PairValues.Add(1f);
+        PairIdf.Add(idf);
     }
 }

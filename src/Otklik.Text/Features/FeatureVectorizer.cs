@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Otklik.Text.Analysis;
 
 namespace Otklik.Text.Features;
@@ -9,21 +8,16 @@ namespace Otklik.Text.Features;
 /// </summary>
 internal sealed class FeatureVectorizer
 {
-    // Words repeat a lot across appeals; resolving a word (stemming, hashing its n-grams) costs far more than a lookup.
-    // Bounded so that a stream of garbage cannot grow it without end.
-    private const int MaxCachedWords = 400_000;
-
     [ThreadStatic]
     private static RussianStemmer? t_stemmer;
 
-    private readonly ConcurrentDictionary<string, TokenColumns> _words = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TokenColumns>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
+    // Words repeat a lot across appeals; resolving a word (stemming, hashing its n-grams) costs far more than a lookup.
+    private readonly WordCache _words = new();
 
     public FeatureVectorizer(FeatureSettings settings, Vocabulary vocabulary)
     {
         Settings = settings;
         Vocabulary = vocabulary;
-        _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public FeatureSettings Settings { get; }
@@ -69,7 +63,7 @@ internal sealed class FeatureVectorizer
         return new FeatureVectorizer(settings, Vocabulary.Fit(documents, settings));
     }
 
-    public DocumentScratch NewScratch() => new(Vocabulary.Count);
+    public DocumentScratch NewScratch() => new();
 
     /// <summary>Splits <paramref name="raw"/> into its distinct resolved words with counts and its word-pair columns.</summary>
     public void Analyze(string raw, DocumentScratch document)
@@ -86,10 +80,10 @@ internal sealed class FeatureVectorizer
             document.AddWord(word);
             if (Settings.WordBigrams && !first)
             {
-                var pair = Vocabulary.ColumnOf(FeatureHash.Pair(previous, word.StemKey));
+                var pair = Vocabulary.Find(FeatureHash.Pair(previous, word.StemKey), out var idf);
                 if (pair >= 0)
                 {
-                    document.Pairs.Add(pair);
+                    document.AddPair(pair, idf);
                 }
             }
 
@@ -115,11 +109,11 @@ internal sealed class FeatureVectorizer
             squared += c * c * own;
         }
 
-        var pairs = document.Pairs;
-        foreach (var column in pairs.Touched)
+        var pairs = document.PairValues;
+        for (var i = 0; i < pairs.Count; i++)
         {
-            var v = (1f + MathF.Log(pairs.Values[column])) * Vocabulary.Idf[column];
-            pairs.Values[column] = v;
+            var v = (1f + MathF.Log(pairs[i])) * document.PairIdf[i];
+            pairs[i] = v;
             squared += v * v;
         }
 
@@ -148,9 +142,9 @@ internal sealed class FeatureVectorizer
             }
         }
 
-        foreach (var column in document.Pairs.Touched)
+        for (var i = 0; i < document.PairColumns.Count; i++)
         {
-            values.Add(column, document.Pairs.Values[column]);
+            values.Add(document.PairColumns[i], document.PairValues[i]);
         }
 
         var columns = values.Touched.ToArray();
@@ -166,56 +160,59 @@ internal sealed class FeatureVectorizer
 
     private TokenColumns Resolve(ReadOnlySpan<char> word)
     {
-        if (_wordsBySpan.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-
-        return Resolve(word.ToString());
+        var hash = WordCache.Hash(word);
+        return _words.Find(hash) ?? Resolve(word.ToString(), hash);
     }
 
-    public TokenColumns Resolve(string word)
-    {
-        if (_words.TryGetValue(word, out var known))
-        {
-            return known;
-        }
+    public TokenColumns Resolve(string word) => Resolve(word.AsSpan());
 
+    private TokenColumns Resolve(string word, long hash)
+    {
         var keys = TokenKeys.Of(word, Stemmer, Settings);
         // A word's n-grams weighted by idf (an n-gram repeated inside the word adds up), then scaled to unit length.
-        var columns = new List<int>(keys.CharKeys.Length);
+        var columns = new int[keys.CharKeys.Length];
+        var idfs = new float[keys.CharKeys.Length];
+        var found = 0;
         foreach (var key in keys.CharKeys)
         {
-            var column = Vocabulary.ColumnOf(key);
+            var column = Vocabulary.Find(key, out var idf);
             if (column >= 0)
             {
-                columns.Add(column);
+                columns[found] = column;
+                idfs[found++] = idf;
             }
         }
 
-        columns.Sort();
-        var distinct = new List<int>(columns.Count);
-        var values = new List<float>(columns.Count);
-        foreach (var column in columns)
+        Array.Sort(columns, idfs, 0, found);
+        var distinct = 0;
+        var squared = 0f;
+        for (var i = 0; i < found; i++)
         {
-            if (distinct.Count > 0 && distinct[^1] == column)
+            if (distinct > 0 && columns[distinct - 1] == columns[i])
             {
-                values[^1] += Vocabulary.Idf[column];
+                idfs[distinct - 1] += idfs[i];
                 continue;
             }
 
-            distinct.Add(column);
-            values.Add(Vocabulary.Idf[column]);
+            columns[distinct] = columns[i];
+            idfs[distinct++] = idfs[i];
         }
 
-        var norm = MathF.Sqrt(values.Sum(v => v * v));
-        var stemColumn = Vocabulary.ColumnOf(keys.StemKey);
-        var resolved = new TokenColumns(word, keys.Stem, keys.StemKey, stemColumn, stemColumn >= 0 ? Vocabulary.Idf[stemColumn] : 0f,
-            distinct.ToArray(), values.Select(v => v / norm).ToArray());
-        if (_words.Count < MaxCachedWords)
+        for (var i = 0; i < distinct; i++)
         {
-            _words.TryAdd(word, resolved);
+            squared += idfs[i] * idfs[i];
         }
+
+        var norm = MathF.Sqrt(squared);
+        var charValues = new float[distinct];
+        for (var i = 0; i < distinct; i++)
+        {
+            charValues[i] = idfs[i] / norm;
+        }
+
+        var stemColumn = Vocabulary.Find(keys.StemKey, out var stemIdf);
+        var resolved = new TokenColumns(word, keys.Stem, keys.StemKey, stemColumn, stemIdf, columns[..distinct], charValues);
+        _words.Add(hash, resolved);
 
         return resolved;
     }

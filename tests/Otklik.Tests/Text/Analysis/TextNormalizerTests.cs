@@ -19,6 +19,16 @@ public class TextNormalizerTests
     }
 
     [Fact]
+    public void The_fast_lower_case_agrees_with_the_invariant_culture_on_every_character()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            var lower = char.ToLowerInvariant(c);
+            Assert.Equal(lower == 'ё' ? 'е' : lower, TextNormalizer.Lower(c));
+        }
+    }
+
+    [Fact]
     public void Numbers_become_one_word_and_punctuation_splits_words()
     {
         Assert.Equal(["дом", "0", "крыша", "течет"], Tokenizer.Words("дом 15,крыша течет!"));

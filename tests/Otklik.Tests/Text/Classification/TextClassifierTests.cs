@@ -64,6 +64,35 @@ public class TextClassifierTests
     }
 
     [Fact]
+    public void Fast_prediction_gives_the_calibrated_probabilities_of_the_plain_dot_product_with_the_features()
+    {
+        var (vectorizer, heads) = SmallModel.Model.Internals();
+        var document = vectorizer.NewScratch();
+        var values = new Otklik.Text.Features.VectorScratch(vectorizer.Vocabulary.Count);
+        foreach (var appeal in SmallModel.Held.Take(10))
+        {
+            var row = vectorizer.Row(appeal.Text, document, values);
+            var prediction = SmallModel.Model.Predict(appeal.Text);
+            foreach (var head in heads)
+            {
+                var scores = new float[head.LabelCount];
+                for (var k = 0; k < scores.Length; k++)
+                {
+                    scores[k] = head.Bias[k] + row.Columns.Select((c, i) => head.Weight(c, k) * row.Values[i]).Sum();
+                }
+
+                var probabilities = new double[scores.Length];
+                Softmax.Apply(scores, head.Temperature, probabilities);
+                SmallModel.Model.Info.Heads.Single(h => h.Name == head.Name).Confidence?.Calibrate(probabilities);
+                foreach (var top in prediction.Heads.Single(h => h.Head == head.Name).Top)
+                {
+                    Assert.Equal(probabilities[Array.IndexOf(head.Labels, top.Label)], top.Probability, 4);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void A_threshold_above_the_best_probability_sends_the_case_to_an_operator()
     {
         var model = TextClassifier.Load(SmallModel.Path);
@@ -106,6 +135,28 @@ public class TextClassifierTests
             Assert.Throws<ModelFormatException>(() => TextClassifier.Load(path));
             File.WriteAllText(path, "not a model");
             Assert.Throws<ModelFormatException>(() => TextClassifier.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_model_of_another_format_version_is_named_as_such_with_the_fix()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var bytes = File.ReadAllBytes(SmallModel.Path);
+            BitConverter.GetBytes(TextClassifier.FormatVersion + 1).CopyTo(bytes, 8);
+            File.WriteAllBytes(path, bytes);
+
+            var problem = TextClassifier.CheckFile(path);
+
+            Assert.NotNull(problem);
+            Assert.Contains("otklik train", problem, StringComparison.Ordinal);
+            Assert.Null(TextClassifier.CheckFile(SmallModel.Path));
         }
         finally
         {
