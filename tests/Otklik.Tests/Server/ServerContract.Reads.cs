@@ -45,15 +45,21 @@ public abstract partial class ServerContract
         var server = await StartAsync();
         await server.AddBodyAsync("Комитет дорожного хозяйства");
         var client = await server.ClientAsync(Role.Operator);
+        string[] texts =
+        [
+            "Яма на дороге у школы", "Не горят фонари во дворе", "Сломан светофор на перекрёстке", "Нет разметки у остановки",
+            "Провал асфальта на мосту", "Лужа не уходит неделю", "Упал знак на обочину",
+        ];
         var ids = new List<long>();
-        for (var i = 0; i < 7; i++)
+        foreach (var text in texts)
         {
-            ids.Add(await client.OpenCaseAsync($"Яма номер {i} на улице Ленина", "Комитет дорожного хозяйства"));
+            ids.Add(await client.OpenCaseAsync(text, "Комитет дорожного хозяйства"));
             server.Clock.Advance(TimeSpan.FromHours(5));
         }
 
         await client.AnswerAsync(ids[1], "Засыпали").MustAsync();
         await client.TransitionAsync(ids[2], "reject", "спам").MustAsync();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         var open = ids.Where((_, i) => i is not (1 or 2)).ToList();
 
         Assert.Equal(Enumerable.Reverse(ids), await AllPagesAsync(client, "limit=2"));
