@@ -72,9 +72,10 @@ public sealed partial class CaseSession
             sql.Append(" AND c.status IN (").AppendJoin(", ", statuses.Select(s => $"'{DbEnum<CaseStatus>.ToDb(s)}'")).Append(')');
         }
 
-        // The partial indexes of open cases serve a query only when its WHERE names their condition word for word
-        // (SQLite does not infer it from a narrower status list), so it is spelled out whenever it holds.
-        if (query.Overdue || (query.Statuses is { Count: > 0 } open && open.All(Otklik.Cases.CaseWorkflow.IsOpen)))
+        // The partial indexes of open cases serve a query only when its WHERE names their condition word for word, so
+        // it is spelled out for overdue and for exactly the open statuses (the inbox). Not for a narrower list: SQLite
+        // would then walk the open cases' index instead of the (status, id) or (body, status, id) one that fits better.
+        if (query.Overdue || (query.Statuses is { } open && open.Distinct().Count() == 4 && open.All(Otklik.Cases.CaseWorkflow.IsOpen)))
         {
             sql.Append($" AND c.status IN {OpenStatuses}");
         }
@@ -126,7 +127,11 @@ public sealed partial class CaseSession
         }
 
         var order = query.Sort == CaseSort.Due ? "c.answer_due, c.id" : "c.id DESC";
-        var page = $"SELECT {CaseFields} FROM ({sql} ORDER BY {order} LIMIT @limit) p JOIN cases c ON c.id = p.id LEFT JOIN bodies b ON b.id = c.body_id ORDER BY {order}";
+        // With a period, walking the primary key from the newest case back to the period costs a row per case after
+        // it (PostgreSQL picks that walk for the LIMIT); "+ 0" hides the key's order, so the period's index is read and
+        // its ids sorted instead.
+        var pageOrder = query.Sort == CaseSort.Newest && (query.From is not null || query.To is not null) ? "c.id + 0 DESC" : order;
+        var page = $"SELECT {CaseFields} FROM ({sql} ORDER BY {pageOrder} LIMIT @limit) p JOIN cases c ON c.id = p.id LEFT JOIN bodies b ON b.id = c.body_id ORDER BY {order}";
         var rows = await QueryAsync(page, r => ReadCase(r, now), cancellationToken, [.. args]);
         if (rows.Count <= query.Limit)
         {
