@@ -4,11 +4,16 @@
 # the HTTP batch endpoint into cases. Results: bench/out/server/summary.txt (raw wrk output beside it).
 #   bench/server/run.sh                      # both backends
 #   BACKENDS=sqlite DURATION=10s REUSE=1 bench/server/run.sh   # REUSE=1 keeps an already seeded SQLite file
+#   SKIP_INGEST=1 …                          # reads only (the ingest part adds cases, so REUSE runs drift without it)
+#   OUT=dir …  (default bench/out/server)    # where results and the SQLite file go
+#   PGDIR=/var/tmp/otklik-bench-pg …         # keep the PostgreSQL cluster there (REUSE=1 then reuses it too)
+# Besides wrk it times the web workspace's heavy calls with curl (R=20 calls each; server time on loopback): the
+# inbox's first pages and the analytics dashboard (the first dashboard call builds the rollups and is shown apart).
 # Needs wrk, sqlite3, PostgreSQL binaries (Debian packages), the .NET SDK. Runs as root (PostgreSQL as user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-out=$root/bench/out/server
+out=${OUT:-$root/bench/out/server}
 mkdir -p "$out"
 DURATION=${DURATION:-20s}
 CONNS=${CONNS:-8}
@@ -34,6 +39,27 @@ measure() { # name url key
   p50=$(awk '$1=="50%" {print $2}' "$file")
   p99=$(awk '$1=="99%" {print $2}' "$file")
   printf '%-10s %-28s %10s req/s   p50 %8s   p99 %8s\n' "$backend" "$1" "$rps" "$p50" "$p99" | tee -a "$summary"
+}
+
+timed() { # name url key: R sequential calls, server time as curl's time_total (ms)
+  local times
+  times=$(for _ in $(seq 1 "${R:-20}"); do curl -sf --max-time "${MAX_TIME:-15}" -H "X-Api-Key: $3" -o /dev/null -w '%{time_total}\n' "$2" || true; done | sort -n)
+  printf '%-10s %-42s %s\n' "$backend" "$1" "$(echo "$times" | awk '{t[NR]=$1*1000} END {printf "p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms", t[int(NR*0.5+0.5)], t[int(NR*0.95+0.5)], t[NR]}')" | tee -a "$summary"
+}
+
+timed_calls() { # base key
+  local first
+  first=$(curl -sf --max-time 900 -H "X-Api-Key: $2" -o /dev/null -w '%{time_total}' "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31" || echo failed)
+  printf '%-10s %-42s %s s\n' "$backend" "dashboard first call (builds rollups)" "$first" | tee -a "$summary"
+  timed "inbox first page (newest)" "$1/api/cases?limit=50" "$2"
+  timed "inbox open by due" "$1/api/cases?limit=50&status=new,assigned,inProgress,reopened&sort=due" "$2"
+  timed "inbox overdue" "$1/api/cases?limit=50&overdue=true" "$2"
+  timed "inbox needs operator (new)" "$1/api/cases?limit=50&status=new" "$2"
+  timed "inbox full-text q" "$1/api/cases?limit=50&q=$(enc 'фонари')" "$2"
+  timed "dashboard (default 12 weeks)" "$1/api/analytics/dashboard" "$2"
+  timed "dashboard a year" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31" "$2"
+  timed "dashboard a year, one topic group" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31&topicGroup=5" "$2"
+  timed "dashboard 4 weeks, one city" "$1/api/analytics/dashboard?from=2025-11-01&to=2025-11-28&city=$(enc 'Льгов')" "$2"
 }
 
 bench_backend() { # db count_sql
@@ -63,16 +89,19 @@ bench_backend() { # db count_sql
   measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
   measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
   measure "case detail" "$base/api/cases/500000" "$admin"
-  local before after cases_before cases_after
-  cases_before=$(count "SELECT count(*) FROM cases")
-  KEY=$admin wrk -t2 -c4 -d"$DURATION" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
-  local rps
-  rps=$(awk '/Requests\/sec/ {print $2}' "$out/$backend-ingest.txt")
-  cases_after=$(count "SELECT count(*) FROM cases")
-  local pending
-  pending=$(count "SELECT count(*) FROM messages WHERE case_id IS NULL")
-  printf '%-10s %-28s %10.0f msg/s  (%s new cases; %s messages left pending)\n' "$backend" "ingest batch→cases" \
-    "$(echo "$rps * $BATCH" | bc -l)" "$((cases_after - cases_before))" "$pending" | tee -a "$summary"
+  timed_calls "$base" "$admin"
+  if [ "${SKIP_INGEST:-0}" != 1 ]; then
+    local before after cases_before cases_after
+    cases_before=$(count "SELECT count(*) FROM cases")
+    KEY=$admin wrk -t2 -c4 -d"$DURATION" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
+    local rps
+    rps=$(awk '/Requests\/sec/ {print $2}' "$out/$backend-ingest.txt")
+    cases_after=$(count "SELECT count(*) FROM cases")
+    local pending
+    pending=$(count "SELECT count(*) FROM messages WHERE case_id IS NULL")
+    printf '%-10s %-28s %10.0f msg/s  (%s new cases; %s messages left pending)\n' "$backend" "ingest batch→cases" \
+      "$(echo "$rps * $BATCH" | bc -l)" "$((cases_after - cases_before))" "$pending" | tee -a "$summary"
+  fi
   local peak
   peak=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")
   printf '%-10s %-28s %s\n' "$backend" "server peak memory" "$peak" | tee -a "$summary"
@@ -90,12 +119,19 @@ for backend in $BACKENDS; do
       ;;
     postgres)
       bin=$(ls -d /usr/lib/postgresql/*/bin | sort | tail -1)
-      pgdir=$(mktemp -d /tmp/otklik-bench-pg.XXXXXX)
+      if [ -n "${PGDIR:-}" ]; then
+        pgdir=$PGDIR
+        [ "${REUSE:-0}" = 1 ] && [ -d "$pgdir/data" ] || { rm -rf "$pgdir"; mkdir -p "$pgdir"; }
+        trap 'runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1' EXIT
+      else
+        pgdir=$(mktemp -d /tmp/otklik-bench-pg.XXXXXX)
+        trap 'runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
+      fi
       chown postgres:postgres "$pgdir"
-      runuser -u postgres -- "$bin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      fresh=0
+      [ -d "$pgdir/data" ] || { runuser -u postgres -- "$bin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null; fresh=1; }
       runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p 5499 -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" start >/dev/null
-      trap 'runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
-      runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p 5499 -U postgres bench
+      [ $fresh = 0 ] || runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p 5499 -U postgres bench
       db="Host=127.0.0.1;Port=5499;Database=bench;Username=postgres;Maximum Pool Size=50"
       seed() { runuser -u postgres -- "$bin/psql" -q -h 127.0.0.1 -p 5499 -U postgres -d bench -f "$root/bench/server/seed-postgres.sql" >/dev/null; }
       count() { runuser -u postgres -- "$bin/psql" -At -h 127.0.0.1 -p 5499 -U postgres -d bench -c "$1"; }
@@ -103,4 +139,5 @@ for backend in $BACKENDS; do
       ;;
   esac
 done
+echo "load average after the run: $(cut -d" " -f1-3 /proc/loadavg)" | tee -a "$summary"
 echo "summary: $summary"

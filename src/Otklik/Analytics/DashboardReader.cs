@@ -24,7 +24,11 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
     private const int SeriesShown = 8;
     private const string Others = "Прочие";
     private static readonly string[] BucketLabels = ["до 1 дня", "1–3 дня", "3–7 дней", "7–14 дней", "14–30 дней", "больше 30 дней"];
+    /// <summary>The open counts are folded only once they have more rows than this (and than twice the last fold left).</summary>
+    private const long MinOpenRows = 4096;
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private long _openRows;
     private volatile bool _tablesExist;
 
     /// <summary>Brings the rollups up to date. Returns the days re-counted (-1: full build).</summary>
@@ -46,6 +50,9 @@ public sealed class DashboardReader(CaseDatabase database, TimeProvider time)
             await using (var session = await database.OpenAsync(write: true, cancellationToken))
             {
                 days = await session.RefreshRollupsAsync(cancellationToken);
+                // The open counts grow by a row per change; folding them when they have doubled keeps reads short
+                // and the folding itself rare.
+                _openRows = await session.CompactOpenCountsAsync(Math.Max(MinOpenRows, 2 * _openRows), cancellationToken) ?? _openRows;
                 await session.CommitAsync(cancellationToken);
             }
 

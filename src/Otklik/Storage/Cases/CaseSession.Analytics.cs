@@ -226,24 +226,74 @@ public sealed partial class CaseSession
 
     private static long L(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
 
-    /// <summary>Open cases by body now, and the overdue among them (either clock missed), with the filter's place and topic group.</summary>
-    public Task<List<OpenCasesRow>> OpenCasesByBodyAsync(RollupFilter filter, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Open cases by body now, and the overdue among them (either clock missed), with the filter's place and topic group.
+    /// The open count is a sum over <c>open_case_counts</c>; the overdue count is the open cases with a running clock
+    /// minus those whose deadline is still ahead, which are recent cases, counted live through their index.
+    /// </summary>
+    public async Task<List<OpenCasesRow>> OpenCasesByBodyAsync(RollupFilter filter, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var sql = new StringBuilder($"""
-            SELECT c.body_id, COUNT(*),
-              SUM(CASE WHEN (c.first_reply_at IS NULL AND c.first_reply_due < @now) OR (c.answered_at IS NULL AND c.answer_due < @now) THEN 1 ELSE 0 END)
-            FROM cases c WHERE c.status IN {OpenStatuses} AND {scope.Sql()}
-            """);
+        var where = new StringBuilder(scope.Sql());
         var args = new List<(string, object?)> { ("now", T(now)) };
-        Equal(sql, args, "c.topic_group", filter.TopicGroup, nullMeansAny: true);
-        Equal(sql, args, "c.region_code", filter.RegionCode, nullMeansAny: true);
-        Equal(sql, args, "c.city", filter.City, nullMeansAny: true);
-        Equal(sql, args, "c.body_id", filter.BodyId, nullMeansAny: true);
-        sql.Append(" GROUP BY c.body_id");
-        return QueryAsync(sql.ToString(),
-            r => new OpenCasesRow(Db.Long(r, 0), r.GetInt64(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
-            cancellationToken, [.. args]);
+        Equal(where, args, "c.topic_group", filter.TopicGroup, nullMeansAny: true);
+        Equal(where, args, "c.region_code", filter.RegionCode, nullMeansAny: true);
+        Equal(where, args, "c.city", filter.City, nullMeansAny: true);
+        Equal(where, args, "c.body_id", filter.BodyId, nullMeansAny: true);
+        var counted = await QueryAsync(
+            $"""
+            SELECT c.body_id, COALESCE(SUM(c.cases), 0), COALESCE(SUM(CASE WHEN c.clock = 1 THEN c.cases ELSE 0 END), 0)
+            FROM open_case_counts c WHERE {where} GROUP BY c.body_id
+            """,
+            r => (Body: Db.Long(r, 0), Open: L(r, 1), Clocked: L(r, 2)), cancellationToken, [.. args]);
+        // SQLite cannot estimate a range over an expression index and would rather scan every open case in body
+        // order; it is told which index to use (and fails loudly if it cannot).
+        var index = _dialect.Name == "sqlite" ? " INDEXED BY cases_open_overdue_at" : string.Empty;
+        var ahead = (await QueryAsync(
+            $"SELECT c.body_id, COUNT(*) FROM cases c{index} WHERE c.{ReadSchema.Open} AND {ReadSchema.OverdueAt} >= @now AND {where} GROUP BY c.body_id",
+            r => (Body: Db.Long(r, 0), Cases: L(r, 1)), cancellationToken, [.. args]))
+            .ToDictionary(r => r.Body ?? 0, r => r.Cases);
+        return counted.Where(r => r.Open != 0)
+            .Select(r => new OpenCasesRow(r.Body, r.Open, r.Clocked - ahead.GetValueOrDefault(r.Body ?? 0)))
+            .ToList();
     }
+
+    /// <summary>
+    /// Folds the rows the triggers appended to <c>open_case_counts</c> into one per key when there are more than
+    /// <paramref name="atMost"/>; returns the rows left, or null when there were not more. Needs a write session.
+    /// </summary>
+    public async Task<long?> CompactOpenCountsAsync(long atMost, CancellationToken cancellationToken = default)
+    {
+        var rows = L2(await ScalarAsync("SELECT COUNT(*) FROM open_case_counts", cancellationToken));
+        if (rows <= atMost)
+        {
+            return null;
+        }
+
+        const string Keys = "body_id, escalated_to_body_id, topic_group, region_code, city, clock";
+        var max = L2(await ScalarAsync("SELECT COALESCE(MAX(id), 0) FROM open_case_counts", cancellationToken));
+        if (_dialect.Name == "postgresql")
+        {
+            // One statement: exactly the rows deleted are summed, even while other writers append.
+            await ExecuteAsync(
+                $"""
+                WITH moved AS (DELETE FROM open_case_counts WHERE id <= @max RETURNING {Keys}, cases)
+                INSERT INTO open_case_counts ({Keys}, cases) SELECT {Keys}, SUM(cases) FROM moved GROUP BY {Keys} HAVING SUM(cases) <> 0
+                """,
+                cancellationToken, ("max", max));
+        }
+        else
+        {
+            // SQLite has one writer, so the two statements see the same rows.
+            await ExecuteAsync(
+                $"INSERT INTO open_case_counts ({Keys}, cases) SELECT {Keys}, SUM(cases) FROM open_case_counts WHERE id <= @max GROUP BY {Keys} HAVING SUM(cases) <> 0",
+                cancellationToken, ("max", max));
+            await ExecuteAsync("DELETE FROM open_case_counts WHERE id <= @max", cancellationToken, ("max", max));
+        }
+
+        return L2(await ScalarAsync("SELECT COUNT(*) FROM open_case_counts", cancellationToken));
+    }
+
+    private static long L2(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
     private (string Where, List<(string, object?)> Args) RollupWhere(RollupFilter filter, CaseScope scope)
     {

@@ -109,5 +109,6 @@ internal static class PostgresSchema
         Cases.WorkflowSchema.PostgresSlaIndex,
         Sqlite.SqliteSearchIndex.Postgres,
         RoutingSchema.Postgres,
+        Cases.ReadSchema.Postgres,
     ];
 }

@@ -1,7 +1,7 @@
 namespace Otklik.Storage.Sql;
 
 /// <summary>
-/// Migration 4 of both dialects: the routing table operators edit (<c>otklik routing import</c>), one row per rule,
+/// Migration 5 of both dialects: the routing table operators edit (<c>otklik routing import</c>), one row per rule,
 /// fallback or topic-group link, as in <see cref="Routing.RoutingTableFile"/>. Bodies are names, not registry ids: a
 /// table may name a body before the registry holds it, and the router compares names folded.
 /// </summary>

@@ -109,5 +109,6 @@ internal static class SqliteSchema
         Cases.WorkflowSchema.SqliteSlaIndex,
         SqliteSearchIndex.Sqlite,
         RoutingSchema.Sqlite,
+        Cases.ReadSchema.Sqlite,
     ];
 }

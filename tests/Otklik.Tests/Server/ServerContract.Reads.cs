@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using Otklik.Access;
+using Otklik.Analytics;
+using Otklik.Tests.Server.Support;
+
+namespace Otklik.Tests.Server;
+
+public abstract partial class ServerContract
+{
+    [Fact]
+    public async Task The_dashboards_open_and_overdue_counts_follow_cases_as_they_are_answered_moved_and_reopened()
+    {
+        var server = await StartAsync();
+        var roads = await server.AddBodyAsync("Комитет дорожного хозяйства");
+        var housing = await server.AddBodyAsync("Комитет ЖКХ");
+        var client = await server.ClientAsync(Role.Operator);
+        var first = await client.OpenCaseAsync("Яма на дороге у школы", "Комитет дорожного хозяйства");
+        var second = await client.OpenCaseAsync("Не вывозят мусор во дворе", "Комитет дорожного хозяйства");
+        var third = await client.OpenCaseAsync("Протекает крыша в подъезде", "Комитет ЖКХ");
+        await AssertOpenCountsAsync(client, (roads, 2, 0), (housing, 1, 0));
+
+        server.Clock.Advance(TimeSpan.FromHours(25));
+        await AssertOpenCountsAsync(client, (roads, 2, 2), (housing, 1, 1));
+
+        await client.AnswerAsync(first, "Яму засыпали").MustAsync();
+        await client.TransitionAsync(second, "reassign", "это вопрос ЖКХ", housing).MustAsync();
+        await AssertOpenCountsAsync(client, (housing, 2, 2));
+
+        // Folding the appended rows changes nothing a reader sees.
+        await using (var session = await server.Database.OpenAsync(write: true))
+        {
+            Assert.NotNull(await session.CompactOpenCountsAsync(0));
+            await session.CommitAsync();
+        }
+
+        await AssertOpenCountsAsync(client, (housing, 2, 2));
+        await client.PostAsJsonAsync($"/api/cases/{first}/feedback", new { @fixed = false, comment = "яма осталась" }, Api.Json);
+        await client.TransitionAsync(third, "reject", "спам").MustAsync();
+        await AssertOpenCountsAsync(client, (roads, 1, 0), (housing, 1, 1));
+    }
+
+    [Fact]
+    public async Task Every_page_of_every_list_order_and_filter_holds_the_cases_a_full_scan_would()
+    {
+        var server = await StartAsync();
+        await server.AddBodyAsync("Комитет дорожного хозяйства");
+        var client = await server.ClientAsync(Role.Operator);
+        string[] texts =
+        [
+            "Яма на дороге у школы", "Не горят фонари во дворе", "Сломан светофор на перекрёстке", "Нет разметки у остановки",
+            "Провал асфальта на мосту", "Лужа не уходит неделю", "Упал знак на обочину",
+        ];
+        var ids = new List<long>();
+        foreach (var text in texts)
+        {
+            ids.Add(await client.OpenCaseAsync(text, "Комитет дорожного хозяйства"));
+            server.Clock.Advance(TimeSpan.FromHours(5));
+        }
+
+        await client.AnswerAsync(ids[1], "Засыпали").MustAsync();
+        await client.TransitionAsync(ids[2], "reject", "спам").MustAsync();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var open = ids.Where((_, i) => i is not (1 or 2)).ToList();
+
+        Assert.Equal(Enumerable.Reverse(ids), await AllPagesAsync(client, "limit=2"));
+        Assert.Equal(Enumerable.Reverse(open), await AllPagesAsync(client, "limit=2&status=new,assigned,inProgress,reopened"));
+        Assert.Equal(open, await AllPagesAsync(client, "limit=2&status=new,assigned,inProgress,reopened&sort=due"));
+        var from = Uri.EscapeDataString(TestServer.Start.AddHours(9).ToString("O"));
+        var to = Uri.EscapeDataString(TestServer.Start.AddHours(21).ToString("O"));
+        Assert.Equal([ids[4], ids[3], ids[2]], await AllPagesAsync(client, $"limit=2&from={from}&to={to}"));
+        server.Clock.Advance(TimeSpan.FromHours(10));
+        var overdue = (await client.CasesAsync("limit=200")).Items.Where(c => c.Overdue).Select(c => c.Id).ToList();
+        Assert.InRange(overdue.Count, 1, open.Count - 1);
+        Assert.Equal(overdue, await AllPagesAsync(client, "limit=2&overdue=true"));
+    }
+
+    private static async Task<List<long>> AllPagesAsync(HttpClient client, string query)
+    {
+        var ids = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.CasesAsync(query + (cursor is null ? string.Empty : "&cursor=" + cursor));
+            ids.AddRange(page.Items.Select(c => c.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return ids;
+    }
+
+    /// <summary>The dashboard's open and overdue numbers per body and in total, checked against the case list itself.</summary>
+    private static async Task AssertOpenCountsAsync(HttpClient client, params (long Body, long Open, long Overdue)[] expected)
+    {
+        var dashboard = (await client.GetFromJsonAsync<Dashboard>("/api/analytics/dashboard", Api.Json))!;
+        var actual = dashboard.Bodies.Where(b => b.OpenNow > 0).Select(b => (b.BodyId ?? 0, b.OpenNow, b.OverdueNow)).OrderBy(b => b.Item1);
+        Assert.Equal(expected.OrderBy(e => e.Body), actual);
+        Assert.Equal((expected.Sum(e => e.Open), expected.Sum(e => e.Overdue)), (dashboard.Totals.OpenNow, dashboard.Totals.OverdueNow));
+        var listed = await AllPagesAsync(client, "limit=200&status=new,assigned,inProgress,reopened");
+        var overdue = await AllPagesAsync(client, "limit=200&overdue=true");
+        Assert.Equal((listed.Count, overdue.Count), (dashboard.Totals.OpenNow, dashboard.Totals.OverdueNow));
+    }
+}
