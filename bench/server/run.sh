@@ -4,6 +4,11 @@
 # the HTTP batch endpoint into cases. Results: bench/out/server/summary.txt (raw wrk output beside it).
 #   bench/server/run.sh                      # both backends
 #   BACKENDS=sqlite DURATION=10s REUSE=1 bench/server/run.sh   # REUSE=1 keeps an already seeded SQLite file
+#   INGEST_ONLY=1 bench/server/run.sh        # only the ingest part (skips the list and detail runs)
+#   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
+#   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
+# The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
+# divided by the wall time from wrk's start to that count; messages stored but still pending are reported beside it.
 # Needs wrk, sqlite3, PostgreSQL binaries (Debian packages), the .NET SDK. Runs as root (PostgreSQL as user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,11 +19,25 @@ DURATION=${DURATION:-20s}
 CONNS=${CONNS:-8}
 BACKENDS=${BACKENDS:-"sqlite postgres"}
 export BATCH=${BATCH:-500}
+export LABELS=${LABELS:-1}
+INGEST_CONNS=${INGEST_CONNS:-4}
 summary=$out/summary.txt
-echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION; ingest batches of $BATCH; $BACKENDS" >> "$summary"
+echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION; ingest batches of $BATCH on $INGEST_CONNS connections, labels $LABELS, model ${MODEL:-0}; $BACKENDS; $(git rev-parse --short HEAD 2>/dev/null)" >> "$summary"
 
 dotnet build src/Otklik.Cli/Otklik.Cli.csproj -c Release -v q --nologo >/dev/null
 cli=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
+serve_env=()
+if [ "${MODEL:-0}" = 1 ]; then
+  # The server looks for otklik.model in its data folder; a folder of the bench's own keeps ./data untouched.
+  modeldir=$out/model
+  if [ ! -f "$modeldir/otklik.model" ]; then
+    mkdir -p "$modeldir"
+    "${cli[@]}" train --data data/demo/kursk-appeals.csv --out "$modeldir/otklik.model" > "$out/train.log"
+  fi
+  serve_env=(OTKLIK_DATA_DIR="$modeldir")
+fi
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }                    # utime + stime of a process, in clock ticks
+busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
 enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
 wait_up() {
@@ -51,28 +70,46 @@ bench_backend() { # db count_sql
   local admin exec suffix=$RANDOM
   admin=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name "bench-admin-$suffix" --role admin --api-key --db "$db" | awk '/API key/ {print $NF}')
   exec=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name "bench-exec-$suffix" --role executor --body 7 --api-key --db "$db" | awk '/API key/ {print $NF}')
-  "${cli[@]}" serve --db "$db" --urls "$base" > "$out/$backend-server.log" 2>&1 &
+  env "${serve_env[@]}" "${cli[@]}" serve --db "$db" --urls "$base" > "$out/$backend-server.log" 2>&1 &
   local pid=$!
   trap 'kill $pid 2>/dev/null || true' RETURN
   wait_up "$base"
   curl -s -o /dev/null -w "warm-up %{http_code}\n" -H "X-Api-Key: $admin" "$base/api/cases?limit=1" || true
-  measure "list status+body" "$base/api/cases?status=assigned&bodyId=7" "$admin"
-  measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=new" "$admin"
-  measure "list overdue" "$base/api/cases?overdue=true" "$admin"
-  measure "list city+period" "$base/api/cases?city=$(enc 'Льгов')&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z" "$admin"
-  measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
-  measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
-  measure "case detail" "$base/api/cases/500000" "$admin"
-  local before after cases_before cases_after
+  if [ "${INGEST_ONLY:-0}" != 1 ]; then
+    measure "list status+body" "$base/api/cases?status=assigned&bodyId=7" "$admin"
+    measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=new" "$admin"
+    measure "list overdue" "$base/api/cases?overdue=true" "$admin"
+    measure "list city+period" "$base/api/cases?city=$(enc 'Льгов')&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z" "$admin"
+    measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
+    measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
+    measure "case detail" "$base/api/cases/500000" "$admin"
+  fi
+  local cases_before cases_after stored_before stored_after done_before done_after pending
   cases_before=$(count "SELECT count(*) FROM cases")
-  KEY=$admin wrk -t2 -c4 -d"$DURATION" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
-  local rps
-  rps=$(awk '/Requests\/sec/ {print $2}' "$out/$backend-ingest.txt")
+  stored_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
+  done_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
+  local ticks0 machine0 t0 t1
+  ticks0=$(cpu_ticks "$pid"); machine0=$(busy_idle); t0=$(date +%s.%N)
+  KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"$DURATION" --timeout 60s --latency -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
+  done_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
+  t1=$(date +%s.%N)
+  local ticks1 machine1 load
+  ticks1=$(cpu_ticks "$pid"); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
+  stored_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
   cases_after=$(count "SELECT count(*) FROM cases")
-  local pending
   pending=$(count "SELECT count(*) FROM messages WHERE case_id IS NULL")
-  printf '%-10s %-28s %10.0f msg/s  (%s new cases; %s messages left pending)\n' "$backend" "ingest batch→cases" \
-    "$(echo "$rps * $BATCH" | bc -l)" "$((cases_after - cases_before))" "$pending" | tee -a "$summary"
+  local secs processed stored p50 p99 non2xx
+  secs=$(echo "$t1 - $t0" | bc -l)
+  processed=$((done_after - done_before)); stored=$((stored_after - stored_before))
+  p50=$(awk '$1=="50%" {print $2}' "$out/$backend-ingest.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$out/$backend-ingest.txt")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$out/$backend-ingest.txt")
+  printf '%-10s %-28s %10.0f msg/s  (%s messages reached cases in %.1f s: %s new cases; %s stored; %s left pending; batch p50 %s p99 %s; non-2xx %s)\n' \
+    "$backend" "ingest batch→cases" "$(echo "$processed / $secs" | bc -l)" "$processed" "$secs" "$((cases_after - cases_before))" \
+    "$stored" "$pending" "$p50" "$p99" "${non2xx:-0}" | tee -a "$summary"
+  printf '%-10s %-28s server %.2f cores; machine busy %.0f%%; load average %s\n' "$backend" "ingest CPU" \
+    "$(echo "($ticks1 - $ticks0) / $(getconf CLK_TCK) / $secs" | bc -l)" \
+    "$(echo "$machine0 $machine1" | awk '{b=$3-$1; i=$4-$2; print 100*b/(b+i)}')" "$load" | tee -a "$summary"
   local peak
   peak=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")
   printf '%-10s %-28s %s\n' "$backend" "server peak memory" "$peak" | tee -a "$summary"

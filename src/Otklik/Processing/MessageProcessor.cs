@@ -1,4 +1,4 @@
-using Otklik.Cases;
+using System.Runtime.ExceptionServices;
 using Otklik.Model;
 using Otklik.Sla;
 using Otklik.Storage.Cases;
@@ -11,12 +11,31 @@ namespace Otklik.Processing;
 /// together. A crash before the commit leaves the message pending and the next run (at start, or the background
 /// worker) does it again; after the commit it is never picked up twice. One processor at a time per process.
 /// </summary>
+/// <remarks>
+/// Set-based: a batch of pending messages is analyzed on all cores (the analyzer is pure CPU), then costs a fixed
+/// handful of statements whatever its size: bodies by name, candidate cases for every (topic, body, place) of the
+/// batch, the new cases, the counts of joined cases, the messages' case ids, the events. The decisions in between are
+/// made in memory (<see cref="BatchPlan"/>), in message order, exactly as one message at a time would make them.
+/// </remarks>
 public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer analyzer, SlaPolicy sla, ProcessingOptions options, TimeProvider time)
 {
+    // The old per-message query looked at the 30 newest open cases of a key; a mass complaint matches the newest anyway.
+    private const int CandidatesPerKey = 30;
+
+    // Below this many messages the thread hand-off costs more than analyzing them on the calling thread.
+    private const int ParallelFrom = 16;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Processes every pending message; returns how many it processed.</summary>
-    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default)
+    public Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default) => ProcessPendingAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Processes pending messages, oldest first, until none is left or the message with id <paramref name="through"/>
+    /// has had its turn; returns how many it processed. A request that stored messages up to <paramref name="through"/>
+    /// waits for its own, not for everything that keeps arriving behind them.
+    /// </summary>
+    public async Task<int> ProcessPendingAsync(long through, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -24,9 +43,9 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
             var total = 0;
             while (true)
             {
-                var done = await ProcessBatchAsync(cancellationToken);
+                var (done, lastId) = await ProcessBatchAsync(cancellationToken);
                 total += done;
-                if (done < options.BatchSize)
+                if (done < options.BatchSize || lastId >= through)
                 {
                     return total;
                 }
@@ -38,70 +57,76 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
         }
     }
 
-    private async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    private async Task<(int Done, long LastId)> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(write: true, cancellationToken);
-        var pending = await session.PendingMessagesAsync(options.BatchSize, cancellationToken);
-        var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var message in pending)
+        var pending = await session.ClaimPendingAsync(options.BatchSize, cancellationToken);
+        if (pending.Count == 0)
         {
-            await ProcessAsync(session, message, bodies, cancellationToken);
+            return (0, 0);
         }
 
+        var now = time.GetUtcNow();
+        var analyzed = Analyze(pending);
+        var bodies = await session.ResolveBodiesAsync(
+            analyzed.Select(a => a.Analysis.BodyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var keys = analyzed.Select(a => new CandidateKey(
+            a.Analysis.Topic, BodyOf(a.Analysis, bodies), a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
+        var found = await session.FindCandidatesAsync(keys.Distinct().ToList(), now - options.DuplicateWindow, CandidatesPerKey, cancellationToken);
+
+        var plan = new BatchPlan(now, options.DuplicateSimilarity, CandidatesPerKey);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (analysis, fingerprint) = analyzed[i];
+            var bodyId = keys[i].BodyId;
+            plan.Add(pending[i].Id, keys[i], fingerprint, found.GetValueOrDefault(keys[i]), () => NewCase(pending[i], analysis, bodyId, fingerprint, now), analysis.BodyName);
+        }
+
+        var ids = await session.CreateCasesAsync(plan.NewCases, cancellationToken);
+        await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
+        await session.AttachMessagesAsync(plan.Attachments(ids), cancellationToken);
+        await session.AddEventsAsync(plan.Events(ids), cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return pending.Count;
+        return (pending.Count, pending[^1].Id);
     }
 
-    private async Task ProcessAsync(CaseSession session, StoredMessage stored, Dictionary<string, long> bodies, CancellationToken cancellationToken)
+    private (MessageAnalysis Analysis, byte[] Fingerprint)[] Analyze(List<StoredMessage> pending)
     {
-        var now = time.GetUtcNow();
-        var analysis = analyzer.Analyze(stored);
-        long? bodyId = null;
-        if (analysis.BodyName is { } name)
+        var analyzed = new (MessageAnalysis, byte[])[pending.Count];
+        if (pending.Count < ParallelFrom)
         {
-            if (!bodies.TryGetValue(name, out var id))
+            for (var i = 0; i < pending.Count; i++)
             {
-                // A label names a body the registry does not have yet: the labeled input seeds the registry.
-                id = await session.FindBodyByNameAsync(name, cancellationToken)
-                    ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
-                bodies[name] = id;
+                analyzed[i] = (analyzer.Analyze(pending[i]), TextFingerprint.Of(pending[i].Message.Text));
             }
 
-            bodyId = id;
+            return analyzed;
         }
 
-        var text = stored.Message.Text;
-        var fingerprint = TextFingerprint.Of(text);
-        var candidates = await session.FindCandidatesAsync(analysis.Topic, bodyId, analysis.Place, now - options.DuplicateWindow, 30, cancellationToken);
-        foreach (var candidate in candidates)
+        try
         {
-            var similarity = TextFingerprint.Similarity(fingerprint, candidate.Fingerprint);
-            if (similarity >= options.DuplicateSimilarity)
-            {
-                await session.CountMessageAsync(candidate.Id, now, cancellationToken);
-                await session.AttachMessageAsync(stored.Id, candidate.Id, cancellationToken);
-                await session.AddEventAsync(candidate.Id, now, Actors.System, EventKinds.MessageJoined, null,
-                    stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    FormattableString.Invariant($"near-duplicate, similarity {similarity:0.00}"), cancellationToken);
-                return;
-            }
+            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => analyzed[i] = (analyzer.Analyze(pending[i]), TextFingerprint.Of(pending[i].Message.Text)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The analyzer's own exception, as the sequential path would throw it (the batch rolls back either way).
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
+        return analyzed;
+    }
+
+    private static long? BodyOf(MessageAnalysis analysis, Dictionary<string, long> bodies) =>
+        analysis.BodyName is { } name ? bodies[name] : null;
+
+    private NewCase NewCase(StoredMessage stored, MessageAnalysis analysis, long? bodyId, byte[] fingerprint, DateTimeOffset now)
+    {
         var (firstReplyDue, answerDue) = sla.DeadlinesFor(analysis.Topic, analysis.TopicGroup, now);
         var assign = bodyId is not null && analysis.Confidence >= options.AutoAssignConfidence;
-        var caseId = await session.CreateCaseAsync(
-            new NewCase(
-                analysis.TopicGroup, analysis.Topic, analysis.Place, bodyId, assign ? CaseStatus.Assigned : CaseStatus.New,
-                analysis.FirstReplyDue ?? firstReplyDue, analysis.AnswerDue ?? answerDue, now, analysis.LabelSource,
-                analysis.Confidence, analysis.Reasons, fingerprint, stored.Message.Simulated),
-            cancellationToken);
-        await session.AttachMessageAsync(stored.Id, caseId, cancellationToken);
-        await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Created, null, "new",
-            string.Join("; ", analysis.Reasons), cancellationToken);
-        if (assign)
-        {
-            await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Assigned, "new", "assigned",
-                "routed: " + analysis.BodyName, cancellationToken);
-        }
+        return new NewCase(
+            analysis.TopicGroup, analysis.Topic, analysis.Place, bodyId, assign ? CaseStatus.Assigned : CaseStatus.New,
+            analysis.FirstReplyDue ?? firstReplyDue, analysis.AnswerDue ?? answerDue, now, analysis.LabelSource,
+            analysis.Confidence, analysis.Reasons, fingerprint, stored.Message.Simulated);
     }
 }
