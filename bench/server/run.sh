@@ -6,6 +6,7 @@
 #   BACKENDS=sqlite DURATION=10s REUSE=1 bench/server/run.sh   # REUSE=1 keeps an already seeded SQLite file
 #   INGEST_ONLY=1 bench/server/run.sh        # only the ingest part (skips the list and detail runs)
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
+#   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
 #   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
 # The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
 # divided by the wall time from wrk's start to that count; messages stored but still pending are reported beside it.
@@ -26,7 +27,8 @@ echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$C
 
 dotnet build src/Otklik.Cli/Otklik.Cli.csproj -c Release -v q --nologo >/dev/null
 cli=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
-serve_env=()
+# The processor logs each batch at Debug (messages, time, analysis time): the bench sums them to say where the time goes.
+serve_env=("Logging__LogLevel__Otklik.Processing.MessageProcessor=Debug")
 if [ "${MODEL:-0}" = 1 ]; then
   # The server looks for otklik.model in its data folder; a folder of the bench's own keeps ./data untouched.
   modeldir=$out/model
@@ -34,7 +36,7 @@ if [ "${MODEL:-0}" = 1 ]; then
     mkdir -p "$modeldir"
     "${cli[@]}" train --data data/demo/kursk-appeals.csv --out "$modeldir/otklik.model" > "$out/train.log"
   fi
-  serve_env=(OTKLIK_DATA_DIR="$modeldir")
+  serve_env+=(OTKLIK_DATA_DIR="$modeldir")
 fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }                    # utime + stime of a process, in clock ticks
 busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
@@ -89,12 +91,17 @@ bench_backend() { # db count_sql
   stored_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
   done_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
   local ticks0 machine0 t0 t1
+  [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ] && count "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   ticks0=$(cpu_ticks "$pid"); machine0=$(busy_idle); t0=$(date +%s.%N)
   KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"$DURATION" --timeout 60s --latency -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
   done_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
   t1=$(date +%s.%N)
   local ticks1 machine1 load
   ticks1=$(cpu_ticks "$pid"); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
+  if [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ]; then
+    count "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" \
+      > "$out/postgres-statements.txt"
+  fi
   stored_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
   cases_after=$(count "SELECT count(*) FROM cases")
   pending=$(count "SELECT count(*) FROM messages WHERE case_id IS NULL")
@@ -110,6 +117,11 @@ bench_backend() { # db count_sql
   printf '%-10s %-28s server %.2f cores; machine busy %.0f%%; load average %s\n' "$backend" "ingest CPU" \
     "$(echo "($ticks1 - $ticks0) / $(getconf CLK_TCK) / $secs" | bc -l)" \
     "$(echo "$machine0 $machine1" | awk '{b=$3-$1; i=$4-$2; print 100*b/(b+i)}')" "$load" | tee -a "$summary"
+  awk '/Processed [0-9]+ messages in/ {
+      for (i = 1; i <= NF; i++) { if ($i == "Processed") n += $(i+1); if ($i == "in") t += $(i+1); if ($i == "analysis") a += $(i+1) }
+      b++ }
+    END { if (b) printf "%-10s %-28s %d batches, %.0f ms per batch, %.0f%% of it analysis: %.0f texts/s analyzed on all cores\n",
+      be, "processing", b, t / b, 100 * a / t, (a > 0 ? 1000 * n / a : 0) }' be="$backend" "$out/$backend-server.log" | tee -a "$summary"
   local peak
   peak=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")
   printf '%-10s %-28s %s\n' "$backend" "server peak memory" "$peak" | tee -a "$summary"
@@ -130,7 +142,7 @@ for backend in $BACKENDS; do
       pgdir=$(mktemp -d /tmp/otklik-bench-pg.XXXXXX)
       chown postgres:postgres "$pgdir"
       runuser -u postgres -- "$bin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p 5499 -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" start >/dev/null
+      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p 5499 -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB$([ "${PROFILE:-0}" = 1 ] && echo " -c shared_preload_libraries=pg_stat_statements")" start >/dev/null
       trap 'runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
       runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p 5499 -U postgres bench
       db="Host=127.0.0.1;Port=5499;Database=bench;Username=postgres;Maximum Pool Size=50"

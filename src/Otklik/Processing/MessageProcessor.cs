@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Logging;
 using Otklik.Model;
 using Otklik.Sla;
 using Otklik.Storage.Cases;
@@ -17,7 +19,8 @@ namespace Otklik.Processing;
 /// batch, the new cases, the counts of joined cases, the messages' case ids, the events. The decisions in between are
 /// made in memory (<see cref="BatchPlan"/>), in message order, exactly as one message at a time would make them.
 /// </remarks>
-public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer analyzer, SlaPolicy sla, ProcessingOptions options, TimeProvider time)
+public sealed class MessageProcessor(
+    CaseDatabase database, IMessageAnalyzer analyzer, SlaPolicy sla, ProcessingOptions options, TimeProvider time, ILogger<MessageProcessor> logger)
 {
     // The old per-message query looked at the 30 newest open cases of a key; a mass complaint matches the newest anyway.
     private const int CandidatesPerKey = 30;
@@ -67,7 +70,9 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
         }
 
         var now = time.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
         var analyzed = Analyze(pending);
+        var analysisTime = Stopwatch.GetElapsedTime(started);
         var bodies = await session.ResolveBodiesAsync(
             analyzed.Select(a => a.Analysis.BodyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         var keys = analyzed.Select(a => new CandidateKey(
@@ -87,6 +92,13 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
         await session.AttachMessagesAsync(plan.Attachments(ids), cancellationToken);
         await session.AddEventsAsync(plan.Events(ids), cancellationToken);
         await session.CommitAsync(cancellationToken);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var threads = pending.Count < ParallelFrom ? 1 : Environment.ProcessorCount;
+            Log.ProcessedBatch(logger, pending.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, (long)analysisTime.TotalMilliseconds,
+                (long)(pending.Count / Math.Max(analysisTime.TotalSeconds, 1e-6)), threads, ids.Length, pending.Count - ids.Length);
+        }
+
         return (pending.Count, pending[^1].Id);
     }
 
