@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Otklik.Privacy;
 using Otklik.Processing;
 using Otklik.Storage.Cases;
@@ -5,12 +6,15 @@ using Otklik.Storage.Cases;
 namespace Otklik.Server.Apis;
 
 /// <summary>Stores validated messages and processes them; shared by the messages API, Open311 and the demo.</summary>
-public sealed class MessageIntake(CaseDatabase database, MessageProcessor processor, Pseudonymizer pseudonyms, ProcessingOptions options, TimeProvider time, OtklikServerOptions server)
+public sealed class MessageIntake(
+    CaseDatabase database, MessageProcessor processor, Pseudonymizer pseudonyms, ProcessingOptions options, TimeProvider time,
+    OtklikServerOptions server, ILogger<MessageIntake> logger)
 {
     /// <summary>
-    /// Two transactions: the batch is stored (one statement on PostgreSQL, one prepared statement on SQLite) and committed
-    /// before anything else, so an acknowledged message is never lost; then processed into cases. If processing fails
-    /// or the process dies in between, the messages stay pending and the worker processes them (at start, or within seconds).
+    /// The batch is stored and processed in one transaction (<see cref="MessageProcessor.AcceptAsync"/>). When that
+    /// cannot be done (the analyzer fails, another process stored one of the keys), it is stored pending in a
+    /// transaction of its own, so an acknowledged message is never lost, then processed apart; if that fails too the
+    /// request fails, the messages stay pending and the worker processes them (at start, or within seconds).
     /// </summary>
     public async Task<BatchResult> AcceptAsync(IReadOnlyList<MessageInput> messages, CancellationToken cancellationToken)
     {
@@ -19,10 +23,21 @@ public sealed class MessageIntake(CaseDatabase database, MessageProcessor proces
             m.Channel!.Trim(), m.ExternalId!.Trim(), m.Text!, now, m.Url, pseudonyms.Pseudonymize(m.Author),
             options.StoreRawAuthors ? m.Author : null, m.PostedAt, m.AccountId, m.ReplyTo, m.Latitude, m.Longitude,
             m.Address, m.Topic, m.TopicGroup, m.Body, m.Region, m.City, server.Demo)).ToList();
-        List<InsertResult> stored;
-        await using (var session = await database.OpenAsync(write: true, cancellationToken))
+        List<InsertResult>? stored;
+        try
         {
-            stored = await session.InsertMessagesAsync(drafts, cancellationToken);
+            stored = await processor.AcceptAsync(drafts, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.AcceptFailed(logger, drafts.Count, e);
+            stored = null;
+        }
+
+        if (stored is null)
+        {
+            await using var session = await database.OpenAsync(write: true, cancellationToken);
+            stored = await session.InsertMessagesAsync(drafts, cancellationToken: cancellationToken);
             await session.CommitAsync(cancellationToken);
         }
 

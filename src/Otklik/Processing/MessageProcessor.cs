@@ -8,18 +8,20 @@ using Otklik.Storage.Cases;
 namespace Otklik.Processing;
 
 /// <summary>
-/// Turns stored messages into cases. At-least-once with idempotent effects: a message is stored first (unique by
-/// channel + external id), then processed in a transaction that writes its case, its events and its processed mark
-/// together. A crash before the commit leaves the message pending and the next run (at start, or the background
-/// worker) does it again; after the commit it is never picked up twice. One processor at a time per process.
+/// Turns messages into cases. At-least-once with idempotent effects. A batch that arrives is stored and processed in
+/// one transaction (<see cref="AcceptAsync"/>); when that fails it is stored pending (unique by channel + external id)
+/// and processed by <see cref="ProcessPendingAsync(long, CancellationToken)"/> in a transaction that writes the cases,
+/// the events and the messages' processed marks together. A crash before a commit leaves the messages unacknowledged
+/// or pending, and the sender or the next run (at start, or the background worker) does them again; after the commit
+/// they are never processed twice. One processor at a time per process.
 /// </summary>
 /// <remarks>
-/// Set-based: a batch of pending messages is analyzed on all cores (the analyzer is pure CPU), then costs a fixed
-/// handful of statements whatever its size: bodies by name, candidate cases for every (topic, body, place) of the
-/// batch, the new cases, the counts of joined cases, the messages' case ids, the events. The decisions in between are
-/// made in memory (<see cref="BatchPlan"/>), in message order, exactly as one message at a time would make them.
+/// Set-based: a batch is analyzed on all cores (the analyzer is pure CPU), then costs a fixed handful of statements
+/// whatever its size: bodies by name, candidate cases for every (topic, body, place) of the batch, the new cases, the
+/// counts of joined cases, the messages (or their case ids), the events. The decisions in between are made in memory
+/// (<see cref="BatchPlan"/>), in message order, exactly as one message at a time would make them.
 /// </remarks>
-public sealed class MessageProcessor(
+public sealed partial class MessageProcessor(
     CaseDatabase database, IMessageAnalyzer analyzer, SlaPolicy sla, ProcessingOptions options, TimeProvider time, ILogger<MessageProcessor> logger)
 {
     // The old per-message query looked at the 30 newest open cases of a key; a mass complaint matches the newest anyway.
@@ -69,40 +71,57 @@ public sealed class MessageProcessor(
             return (0, 0);
         }
 
-        var now = time.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
         var analyzed = Analyze(pending);
         var analysisTime = Stopwatch.GetElapsedTime(started);
-        var bodies = await session.ResolveBodiesAsync(
-            analyzed.Select(a => a.Analysis.BodyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
-        var keys = analyzed.Select(a => new CandidateKey(
-            a.Analysis.Topic, BodyOf(a.Analysis, bodies), a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
-        var found = await session.FindCandidatesAsync(keys.Distinct().ToList(), now - options.DuplicateWindow, CandidatesPerKey, cancellationToken);
-
-        var plan = new BatchPlan(now, options.DuplicateSimilarity, CandidatesPerKey);
-        for (var i = 0; i < pending.Count; i++)
-        {
-            var (analysis, fingerprint) = analyzed[i];
-            var bodyId = keys[i].BodyId;
-            plan.Add(pending[i].Id, keys[i], fingerprint, found.GetValueOrDefault(keys[i]), () => NewCase(pending[i], analysis, bodyId, fingerprint, now), analysis.BodyName);
-        }
-
+        var now = time.GetUtcNow();
+        var plan = await PlanAsync(session, pending, analyzed, now, cancellationToken);
         var ids = await session.CreateCasesAsync(plan.NewCases, cancellationToken);
+        var caseIds = plan.CaseIds(ids);
         await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
-        await session.AttachMessagesAsync(plan.Attachments(ids), cancellationToken);
-        await session.AddEventsAsync(plan.Events(ids), cancellationToken);
+        await session.AttachMessagesAsync(pending.Select((m, i) => (m.Id, caseIds[i])).ToList(), cancellationToken);
+        await session.AddEventsAsync(plan.Events(ids, pending.Select(m => m.Id).ToList()), cancellationToken);
         await session.CommitAsync(cancellationToken);
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            var threads = pending.Count < ParallelFrom ? 1 : Environment.ProcessorCount;
-            Log.ProcessedBatch(logger, pending.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, (long)analysisTime.TotalMilliseconds,
-                (long)(pending.Count / Math.Max(analysisTime.TotalSeconds, 1e-6)), threads, ids.Length, pending.Count - ids.Length);
-        }
-
+        LogBatch(pending.Count, Stopwatch.GetElapsedTime(started), analysisTime, ids.Length);
         return (pending.Count, pending[^1].Id);
     }
 
-    private (MessageAnalysis Analysis, byte[] Fingerprint)[] Analyze(List<StoredMessage> pending)
+    /// <summary>
+    /// Everything one batch decides, with a fixed number of statements: the bodies its analyses name (added when new),
+    /// the candidate cases of all its (topic, body, place) keys at once, then each message in order, in memory.
+    /// </summary>
+    private async Task<BatchPlan> PlanAsync(
+        CaseSession session, IReadOnlyList<StoredMessage> messages, (MessageAnalysis Analysis, byte[] Fingerprint)[] analyzed, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var bodies = await session.ResolveBodiesAsync(
+            analyzed.Select(a => a.Analysis.BodyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var keys = analyzed.Select(a => new CandidateKey(
+            a.Analysis.Topic, a.Analysis.BodyName is { } name ? bodies[name] : null, a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
+        var found = await session.FindCandidatesAsync(keys.Distinct().ToList(), now - options.DuplicateWindow, CandidatesPerKey, cancellationToken);
+        var plan = new BatchPlan(now, options.DuplicateSimilarity, CandidatesPerKey);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var (analysis, fingerprint) = analyzed[i];
+            var message = messages[i].Message;
+            var bodyId = keys[i].BodyId;
+            plan.Add(keys[i], fingerprint, found.GetValueOrDefault(keys[i]), () => NewCase(message, analysis, bodyId, fingerprint, now), analysis.BodyName);
+        }
+
+        return plan;
+    }
+
+    private void LogBatch(int count, TimeSpan total, TimeSpan analysisTime, int newCases)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var threads = count < ParallelFrom ? 1 : Environment.ProcessorCount;
+            Log.ProcessedBatch(logger, count, (long)total.TotalMilliseconds, (long)analysisTime.TotalMilliseconds,
+                (long)(count / Math.Max(analysisTime.TotalSeconds, 1e-6)), threads, newCases, count - newCases);
+        }
+    }
+
+    private (MessageAnalysis Analysis, byte[] Fingerprint)[] Analyze(IReadOnlyList<StoredMessage> pending)
     {
         var analyzed = new (MessageAnalysis, byte[])[pending.Count];
         if (pending.Count < ParallelFrom)
@@ -129,16 +148,13 @@ public sealed class MessageProcessor(
         return analyzed;
     }
 
-    private static long? BodyOf(MessageAnalysis analysis, Dictionary<string, long> bodies) =>
-        analysis.BodyName is { } name ? bodies[name] : null;
-
-    private NewCase NewCase(StoredMessage stored, MessageAnalysis analysis, long? bodyId, byte[] fingerprint, DateTimeOffset now)
+    private NewCase NewCase(NewMessage message, MessageAnalysis analysis, long? bodyId, byte[] fingerprint, DateTimeOffset now)
     {
         var (firstReplyDue, answerDue) = sla.DeadlinesFor(analysis.Topic, analysis.TopicGroup, now);
         var assign = bodyId is not null && analysis.Confidence >= options.AutoAssignConfidence;
         return new NewCase(
             analysis.TopicGroup, analysis.Topic, analysis.Place, bodyId, assign ? CaseStatus.Assigned : CaseStatus.New,
             analysis.FirstReplyDue ?? firstReplyDue, analysis.AnswerDue ?? answerDue, now, analysis.LabelSource,
-            analysis.Confidence, analysis.Reasons, fingerprint, stored.Message.Simulated);
+            analysis.Confidence, analysis.Reasons, fingerprint, message.Simulated);
     }
 }

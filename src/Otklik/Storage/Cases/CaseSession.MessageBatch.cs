@@ -6,22 +6,24 @@ public sealed partial class CaseSession
 {
     private const string InsertMessageColumns = """
         INSERT INTO messages (channel, external_id, text, received_at, url, author_id, author_raw, posted_at, account_id,
-            reply_to_external_id, geo_lat, geo_lon, address, topic_hint, topic_group_hint, body_hint, region_hint, city_hint, simulated)
+            reply_to_external_id, geo_lat, geo_lon, address, topic_hint, topic_group_hint, body_hint, region_hint, city_hint, simulated, case_id)
         """;
 
     /// <summary>
     /// Stores messages unless (channel, external id) is already there: the idempotence of every push. One result per
     /// message, in order; a key repeated within the batch is stored once and its later copies are duplicates.
     /// </summary>
-    public async Task<List<InsertResult>> InsertMessagesAsync(IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken = default)
+    /// <param name="caseIds">The case of each message when it is processed as it is stored; null: stored pending.</param>
+    public async Task<List<InsertResult>> InsertMessagesAsync(IReadOnlyList<NewMessage> messages, IReadOnlyList<long>? caseIds = null, CancellationToken cancellationToken = default)
     {
         var first = new Dictionary<(string, string), int>();
-        var distinct = new List<NewMessage>(messages.Count);
-        foreach (var m in messages)
+        var distinct = new List<(NewMessage Message, long? CaseId)>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
         {
+            var m = messages[i];
             if (first.TryAdd((m.Channel, m.ExternalId), distinct.Count))
             {
-                distinct.Add(m);
+                distinct.Add((m, caseIds?[i]));
             }
         }
 
@@ -36,6 +38,43 @@ public sealed partial class CaseSession
         }
 
         return results;
+    }
+
+    /// <summary>The messages already stored under the keys (channel, external id) of <paramref name="messages"/>, as duplicates.</summary>
+    public async Task<Dictionary<(string Channel, string ExternalId), InsertResult>> FindMessagesAsync(
+        IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<(string, string), InsertResult>();
+        if (messages.Count == 0)
+        {
+            return found;
+        }
+
+        if (IsPostgres)
+        {
+            await using var select = ArrayCommand(
+                "SELECT id, case_id, channel, external_id FROM messages WHERE (channel, external_id) IN (SELECT * FROM unnest(@ch::text[], @ext::text[]))",
+                ("ch", Column(messages, m => m.Channel)), ("ext", Column(messages, m => m.ExternalId)));
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[(reader.GetString(2), reader.GetString(3))] = new InsertResult(reader.GetInt64(0), true, Db.Long(reader, 1));
+            }
+
+            return found;
+        }
+
+        await using var existing = await PrepareAsync("SELECT id, case_id FROM messages WHERE channel = @ch AND external_id = @ext", ["ch", "ext"], cancellationToken);
+        foreach (var m in messages)
+        {
+            var rows = await existing.Bind(m.Channel, m.ExternalId).QueryAsync(r => new InsertResult(r.GetInt64(0), true, Db.Long(r, 1)), cancellationToken);
+            if (rows.Count > 0)
+            {
+                found[(m.Channel, m.ExternalId)] = rows[0];
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -72,42 +111,50 @@ public sealed partial class CaseSession
         }
     }
 
-    private async Task<List<InsertResult>> InsertMessagesSqliteAsync(List<NewMessage> messages, CancellationToken cancellationToken)
+    private async Task<List<InsertResult>> InsertMessagesSqliteAsync(List<(NewMessage Message, long? CaseId)> messages, CancellationToken cancellationToken)
     {
         await using var insert = await PrepareAsync(
             InsertMessageColumns + """
-             VALUES (@ch, @ext, @text, @recv, @url, @aid, @araw, @posted, @acc, @reply, @lat, @lon, @addr, @th, @tgh, @bh, @rh, @ch2, @sim)
+             VALUES (@ch, @ext, @text, @recv, @url, @aid, @araw, @posted, @acc, @reply, @lat, @lon, @addr, @th, @tgh, @bh, @rh, @ch2, @sim, @case)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
-            ["ch", "ext", "text", "recv", "url", "aid", "araw", "posted", "acc", "reply", "lat", "lon", "addr", "th", "tgh", "bh", "rh", "ch2", "sim"],
+            ["ch", "ext", "text", "recv", "url", "aid", "araw", "posted", "acc", "reply", "lat", "lon", "addr", "th", "tgh", "bh", "rh", "ch2", "sim", "case"],
             cancellationToken);
-        await using var existing = await PrepareAsync("SELECT id, case_id FROM messages WHERE channel = @ch AND external_id = @ext", ["ch", "ext"], cancellationToken);
-        var results = new List<InsertResult>(messages.Count);
-        foreach (var m in messages)
+        var results = new InsertResult?[messages.Count];
+        var old = new List<NewMessage>();
+        for (var i = 0; i < messages.Count; i++)
         {
+            var (m, caseId) = messages[i];
             var id = await insert.Bind(
                 m.Channel, m.ExternalId, m.Text, T(m.ReceivedAt), m.Url, m.AuthorId, m.AuthorRaw, T(m.PostedAt), m.AccountId, m.ReplyTo,
-                m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated))
+                m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated), caseId)
                 .ScalarAsync(cancellationToken);
-            results.Add(id is not null
-                ? new InsertResult(Convert.ToInt64(id, CultureInfo.InvariantCulture), false, null)
-                : (await existing.Bind(m.Channel, m.ExternalId).QueryAsync(r => new InsertResult(r.GetInt64(0), true, Db.Long(r, 1)), cancellationToken))[0]);
+            if (id is not null)
+            {
+                results[i] = new InsertResult(Convert.ToInt64(id, CultureInfo.InvariantCulture), false, caseId);
+            }
+            else
+            {
+                old.Add(m);
+            }
         }
 
-        return results;
+        var found = await FindMessagesAsync(old, cancellationToken);
+        return results.Select((r, i) => r ?? found[(messages[i].Message.Channel, messages[i].Message.ExternalId)]).ToList();
     }
 
-    private async Task<List<InsertResult>> InsertMessagesPostgresAsync(List<NewMessage> messages, CancellationToken cancellationToken)
+    private async Task<List<InsertResult>> InsertMessagesPostgresAsync(List<(NewMessage Message, long? CaseId)> rows, CancellationToken cancellationToken)
     {
+        var messages = rows.Select(r => r.Message).ToList();
         var ids = new Dictionary<(string, string), InsertResult>();
         await using (var insert = ArrayCommand(
             InsertMessageColumns + """
              SELECT * FROM unnest(@ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
                 @posted::timestamptz[], @acc::bigint[], @reply::text[], @lat::float8[], @lon::float8[], @addr::text[], @th::text[],
-                @tgh::text[], @bh::text[], @rh::text[], @ch2::text[], @sim::bigint[])
+                @tgh::text[], @bh::text[], @rh::text[], @ch2::text[], @sim::bigint[], @case::bigint[])
             ON CONFLICT (channel, external_id) DO NOTHING
-            RETURNING id, channel, external_id
+            RETURNING id, channel, external_id, case_id
             """,
             ("ch", Column(messages, m => m.Channel)), ("ext", Column(messages, m => m.ExternalId)), ("text", Column(messages, m => m.Text)),
             ("recv", Column(messages, m => m.ReceivedAt.UtcDateTime)), ("url", Column(messages, m => m.Url)),
@@ -116,26 +163,19 @@ public sealed partial class CaseSession
             ("reply", Column(messages, m => m.ReplyTo)), ("lat", Column(messages, m => m.Latitude)), ("lon", Column(messages, m => m.Longitude)),
             ("addr", Column(messages, m => m.Address)), ("th", Column(messages, m => m.TopicHint)), ("tgh", Column(messages, m => m.TopicGroupHint)),
             ("bh", Column(messages, m => m.BodyHint)), ("rh", Column(messages, m => m.RegionHint)), ("ch2", Column(messages, m => m.CityHint)),
-            ("sim", Column(messages, m => Db.Flag(m.Simulated)))))
+            ("sim", Column(messages, m => Db.Flag(m.Simulated))), ("case", Column(rows, r => r.CaseId))))
         {
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids[(reader.GetString(1), reader.GetString(2))] = new InsertResult(reader.GetInt64(0), false, null);
+                ids[(reader.GetString(1), reader.GetString(2))] = new InsertResult(reader.GetInt64(0), false, Db.Long(reader, 3));
             }
         }
 
         var old = messages.Where(m => !ids.ContainsKey((m.Channel, m.ExternalId))).ToList();
-        if (old.Count > 0)
+        foreach (var pair in await FindMessagesAsync(old, cancellationToken))
         {
-            await using var select = ArrayCommand(
-                "SELECT id, case_id, channel, external_id FROM messages WHERE (channel, external_id) IN (SELECT * FROM unnest(@ch::text[], @ext::text[]))",
-                ("ch", Column(old, m => m.Channel)), ("ext", Column(old, m => m.ExternalId)));
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids[(reader.GetString(2), reader.GetString(3))] = new InsertResult(reader.GetInt64(0), true, Db.Long(reader, 1));
-            }
+            ids[pair.Key] = pair.Value;
         }
 
         return messages.Select(m => ids[(m.Channel, m.ExternalId)]).ToList();
