@@ -6,6 +6,7 @@
 #   BACKENDS=sqlite DURATION=10s REUSE=1 bench/server/run.sh   # REUSE=1 keeps an already seeded SQLite file
 #   INGEST_ONLY=1 bench/server/run.sh        # only the ingest part (skips the list and detail runs)
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
+#   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
 #   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
 # The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
@@ -58,7 +59,7 @@ measure() { # name url key
 }
 
 bench_backend() { # db count_sql
-  local db=$1 port=5090
+  local db=$1 port=${PORT:-5090}
   local base=http://127.0.0.1:$port
   if [ "${REUSE:-0}" = 1 ] && [ "$(count "SELECT count(*) FROM cases" 2>/dev/null || echo 0)" -ge 1000000 ]; then
     echo "$backend: reusing the seeded database" | tee -a "$summary"
@@ -146,12 +147,12 @@ for backend in $BACKENDS; do
       pgdir=$(mktemp -d /tmp/otklik-bench-pg.XXXXXX)
       chown postgres:postgres "$pgdir"
       runuser -u postgres -- "$bin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p 5499 -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB$([ "${PROFILE:-0}" = 1 ] && echo " -c shared_preload_libraries=pg_stat_statements")" start >/dev/null
+      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p ${PGPORT:-5499} -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB$([ "${PROFILE:-0}" = 1 ] && echo " -c shared_preload_libraries=pg_stat_statements")" start >/dev/null
       trap 'runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
-      runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p 5499 -U postgres bench
-      db="Host=127.0.0.1;Port=5499;Database=bench;Username=postgres;Maximum Pool Size=50"
-      seed() { runuser -u postgres -- "$bin/psql" -q -h 127.0.0.1 -p 5499 -U postgres -d bench -f "$root/bench/server/seed-postgres.sql" >/dev/null; }
-      count() { runuser -u postgres -- "$bin/psql" -At -h 127.0.0.1 -p 5499 -U postgres -d bench -c "$1"; }
+      runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p "${PGPORT:-5499}" -U postgres bench
+      db="Host=127.0.0.1;Port=${PGPORT:-5499};Database=bench;Username=postgres;Maximum Pool Size=50"
+      seed() { runuser -u postgres -- "$bin/psql" -q -h 127.0.0.1 -p "${PGPORT:-5499}" -U postgres -d bench -f "$root/bench/server/seed-postgres.sql" >/dev/null; }
+      count() { runuser -u postgres -- "$bin/psql" -At -h 127.0.0.1 -p "${PGPORT:-5499}" -U postgres -d bench -c "$1"; }
       bench_backend "$db"
       ;;
   esac
