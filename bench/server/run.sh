@@ -9,6 +9,13 @@
 #   PGDIR=/var/tmp/otklik-bench-pg …         # keep the PostgreSQL cluster there (REUSE=1 then reuses it too)
 # Besides wrk it times the web workspace's heavy calls with curl (R=20 calls each; server time on loopback): the
 # inbox's first pages and the analytics dashboard (the first dashboard call builds the rollups and is shown apart).
+#   INGEST_ONLY=1 bench/server/run.sh        # only the ingest part (skips the list and detail runs)
+#   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
+#   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
+#   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
+#   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
+# The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
+# divided by the wall time from wrk's start to that count; messages stored but still pending are reported beside it.
 # Needs wrk, sqlite3, PostgreSQL binaries (Debian packages), the .NET SDK. Runs as root (PostgreSQL as user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,11 +26,26 @@ DURATION=${DURATION:-20s}
 CONNS=${CONNS:-8}
 BACKENDS=${BACKENDS:-"sqlite postgres"}
 export BATCH=${BATCH:-500}
+export LABELS=${LABELS:-1}
+INGEST_CONNS=${INGEST_CONNS:-4}
 summary=$out/summary.txt
-echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION; ingest batches of $BATCH; $BACKENDS" >> "$summary"
+echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION; ingest batches of $BATCH on $INGEST_CONNS connections, labels $LABELS, model ${MODEL:-0}; $BACKENDS; $(git rev-parse --short HEAD 2>/dev/null)" >> "$summary"
 
 dotnet build src/Otklik.Cli/Otklik.Cli.csproj -c Release -v q --nologo >/dev/null
 cli=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
+# The processor logs each batch at Debug (messages, time, analysis time): the bench sums them to say where the time goes.
+serve_env=("Logging__LogLevel__Otklik.Processing.MessageProcessor=Debug")
+if [ "${MODEL:-0}" = 1 ]; then
+  # The server looks for otklik.model in its data folder; a folder of the bench's own keeps ./data untouched.
+  modeldir=$out/model
+  if [ ! -f "$modeldir/otklik.model" ]; then
+    mkdir -p "$modeldir"
+    "${cli[@]}" train --data data/demo/kursk-appeals.csv --out "$modeldir/otklik.model" > "$out/train.log"
+  fi
+  serve_env+=(OTKLIK_DATA_DIR="$modeldir")
+fi
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }                    # utime + stime of a process, in clock ticks
+busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
 enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
 wait_up() {
@@ -63,7 +85,7 @@ timed_calls() { # base key
 }
 
 bench_backend() { # db count_sql
-  local db=$1 port=5090
+  local db=$1 port=${PORT:-5090}
   local base=http://127.0.0.1:$port
   if [ "${REUSE:-0}" = 1 ] && [ "$(count "SELECT count(*) FROM cases" 2>/dev/null || echo 0)" -ge 1000000 ]; then
     echo "$backend: reusing the seeded database" | tee -a "$summary"
@@ -77,30 +99,62 @@ bench_backend() { # db count_sql
   local admin exec suffix=$RANDOM
   admin=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name "bench-admin-$suffix" --role admin --api-key --db "$db" | awk '/API key/ {print $NF}')
   exec=$(OTKLIK_PASSWORD=bench-password-1 "${cli[@]}" users add --name "bench-exec-$suffix" --role executor --body 7 --api-key --db "$db" | awk '/API key/ {print $NF}')
-  "${cli[@]}" serve --db "$db" --urls "$base" > "$out/$backend-server.log" 2>&1 &
+  env "${serve_env[@]}" "${cli[@]}" serve --db "$db" --urls "$base" > "$out/$backend-server.log" 2>&1 &
   local pid=$!
   trap 'kill $pid 2>/dev/null || true' RETURN
   wait_up "$base"
   curl -s -o /dev/null -w "warm-up %{http_code}\n" -H "X-Api-Key: $admin" "$base/api/cases?limit=1" || true
-  measure "list status+body" "$base/api/cases?status=assigned&bodyId=7" "$admin"
-  measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=new" "$admin"
-  measure "list overdue" "$base/api/cases?overdue=true" "$admin"
-  measure "list city+period" "$base/api/cases?city=$(enc 'Льгов')&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z" "$admin"
-  measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
-  measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
-  measure "case detail" "$base/api/cases/500000" "$admin"
-  timed_calls "$base" "$admin"
+  if [ "${INGEST_ONLY:-0}" != 1 ]; then
+    measure "list status+body" "$base/api/cases?status=assigned&bodyId=7" "$admin"
+    measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=new" "$admin"
+    measure "list overdue" "$base/api/cases?overdue=true" "$admin"
+    measure "list city+period" "$base/api/cases?city=$(enc 'Льгов')&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z" "$admin"
+    measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
+    measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
+    measure "case detail" "$base/api/cases/500000" "$admin"
+    timed_calls "$base" "$admin"
+  fi
   if [ "${SKIP_INGEST:-0}" != 1 ]; then
-    local before after cases_before cases_after
-    cases_before=$(count "SELECT count(*) FROM cases")
-    KEY=$admin wrk -t2 -c4 -d"$DURATION" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
-    local rps
-    rps=$(awk '/Requests\/sec/ {print $2}' "$out/$backend-ingest.txt")
-    cases_after=$(count "SELECT count(*) FROM cases")
-    local pending
-    pending=$(count "SELECT count(*) FROM messages WHERE case_id IS NULL")
-    printf '%-10s %-28s %10.0f msg/s  (%s new cases; %s messages left pending)\n' "$backend" "ingest batch→cases" \
-      "$(echo "$rps * $BATCH" | bc -l)" "$((cases_after - cases_before))" "$pending" | tee -a "$summary"
+  # One small batch first: the model analyzer loads its gazetteer at first use, which is not ingest time.
+  curl -s -o /dev/null -w "ingest warm-up %{http_code}\n" -H "X-Api-Key: $admin" -H "Content-Type: application/json" \
+    -d '{"messages":[{"channel":"warm-up","externalId":"'$RANDOM$RANDOM'","text":"Не горят фонари на улице Ленина","topic":"Освещение","body":"Орган 1"}]}' \
+    "$base/api/messages/batch" || true
+  local cases_before cases_after stored_before stored_after done_before done_after pending
+  cases_before=$(count "SELECT count(*) FROM cases")
+  stored_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
+  done_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
+  local ticks0 machine0 t0 t1
+  [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ] && count "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
+  ticks0=$(cpu_ticks "$pid"); machine0=$(busy_idle); t0=$(date +%s.%N)
+  KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"$DURATION" --timeout 60s --latency -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
+  done_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
+  t1=$(date +%s.%N)
+  local ticks1 machine1 load
+  ticks1=$(cpu_ticks "$pid"); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
+  if [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ]; then
+    count "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" \
+      > "$out/postgres-statements.txt"
+  fi
+  stored_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
+  cases_after=$(count "SELECT count(*) FROM cases")
+  pending=$(count "SELECT count(*) FROM messages WHERE case_id IS NULL")
+  local secs processed stored p50 p99 non2xx
+  secs=$(echo "$t1 - $t0" | bc -l)
+  processed=$((done_after - done_before)); stored=$((stored_after - stored_before))
+  p50=$(awk '$1=="50%" {print $2}' "$out/$backend-ingest.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$out/$backend-ingest.txt")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$out/$backend-ingest.txt")
+  printf '%-10s %-28s %10.0f msg/s  (%s messages reached cases in %.1f s: %s new cases; %s stored; %s left pending; batch p50 %s p99 %s; non-2xx %s)\n' \
+    "$backend" "ingest batch→cases" "$(echo "$processed / $secs" | bc -l)" "$processed" "$secs" "$((cases_after - cases_before))" \
+    "$stored" "$pending" "$p50" "$p99" "${non2xx:-0}" | tee -a "$summary"
+  printf '%-10s %-28s server %.2f cores; machine busy %.0f%%; load average %s\n' "$backend" "ingest CPU" \
+    "$(echo "($ticks1 - $ticks0) / $(getconf CLK_TCK) / $secs" | bc -l)" \
+    "$(echo "$machine0 $machine1" | awk '{b=$3-$1; i=$4-$2; print 100*b/(b+i)}')" "$load" | tee -a "$summary"
+  awk '/Processed [0-9]+ messages in/ {
+      for (i = 1; i <= NF; i++) { if ($i == "Processed") n += $(i+1); if ($i == "in") t += $(i+1); if ($i == "analysis") a += $(i+1) }
+      b++ }
+    END { if (b) printf "%-10s %-28s %d batches, %.0f ms per batch, %.0f%% of it analysis: %.0f texts/s analyzed on all cores\n",
+      be, "processing", b, t / b, 100 * a / t, (a > 0 ? 1000 * n / a : 0) }' be="$backend" "$out/$backend-server.log" | tee -a "$summary"
   fi
   local peak
   peak=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")
@@ -130,11 +184,11 @@ for backend in $BACKENDS; do
       chown postgres:postgres "$pgdir"
       fresh=0
       [ -d "$pgdir/data" ] || { runuser -u postgres -- "$bin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null; fresh=1; }
-      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p 5499 -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" start >/dev/null
-      [ $fresh = 0 ] || runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p 5499 -U postgres bench
-      db="Host=127.0.0.1;Port=5499;Database=bench;Username=postgres;Maximum Pool Size=50"
-      seed() { runuser -u postgres -- "$bin/psql" -q -h 127.0.0.1 -p 5499 -U postgres -d bench -f "$root/bench/server/seed-postgres.sql" >/dev/null; }
-      count() { runuser -u postgres -- "$bin/psql" -At -h 127.0.0.1 -p 5499 -U postgres -d bench -c "$1"; }
+      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p ${PGPORT:-5499} -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB$([ "${PROFILE:-0}" = 1 ] && echo " -c shared_preload_libraries=pg_stat_statements")" start >/dev/null
+      [ $fresh = 0 ] || runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p ${PGPORT:-5499} -U postgres bench
+      db="Host=127.0.0.1;Port=${PGPORT:-5499};Database=bench;Username=postgres;Maximum Pool Size=50"
+      seed() { runuser -u postgres -- "$bin/psql" -q -h 127.0.0.1 -p ${PGPORT:-5499} -U postgres -d bench -f "$root/bench/server/seed-postgres.sql" >/dev/null; }
+      count() { runuser -u postgres -- "$bin/psql" -At -h 127.0.0.1 -p ${PGPORT:-5499} -U postgres -d bench -c "$1"; }
       bench_backend "$db"
       ;;
   esac

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "Demo world step failed")]
     public static partial void DemoFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "A batch of {Count} messages could not be processed on arrival; it is stored pending and processed apart")]
+    public static partial void AcceptFailed(ILogger logger, int count, Exception? exception);
 }

@@ -1,4 +1,6 @@
-using Otklik.Cases;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Logging;
 using Otklik.Model;
 using Otklik.Sla;
 using Otklik.Storage.Cases;
@@ -6,17 +8,39 @@ using Otklik.Storage.Cases;
 namespace Otklik.Processing;
 
 /// <summary>
-/// Turns stored messages into cases. At-least-once with idempotent effects: a message is stored first (unique by
-/// channel + external id), then processed in a transaction that writes its case, its events and its processed mark
-/// together. A crash before the commit leaves the message pending and the next run (at start, or the background
-/// worker) does it again; after the commit it is never picked up twice. One processor at a time per process.
+/// Turns messages into cases. At-least-once with idempotent effects. A batch that arrives is stored and processed in
+/// one transaction (<see cref="AcceptAsync"/>); when that fails it is stored pending (unique by channel + external id)
+/// and processed by <see cref="ProcessPendingAsync(long, CancellationToken)"/> in a transaction that writes the cases,
+/// the events and the messages' processed marks together. A crash before a commit leaves the messages unacknowledged
+/// or pending, and the sender or the next run (at start, or the background worker) does them again; after the commit
+/// they are never processed twice. One processor at a time per process.
 /// </summary>
-public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer analyzer, SlaPolicy sla, ProcessingOptions options, TimeProvider time)
+/// <remarks>
+/// Set-based: a batch is analyzed on all cores (the analyzer is pure CPU), then costs a fixed handful of statements
+/// whatever its size: bodies by name, candidate cases for every (topic, body, place) of the batch, the new cases, the
+/// counts of joined cases, the messages (or their case ids), the events. The decisions in between are made in memory
+/// (<see cref="BatchPlan"/>), in message order, exactly as one message at a time would make them.
+/// </remarks>
+public sealed partial class MessageProcessor(
+    CaseDatabase database, IMessageAnalyzer analyzer, SlaPolicy sla, ProcessingOptions options, TimeProvider time, ILogger<MessageProcessor> logger)
 {
+    // The old per-message query looked at the 30 newest open cases of a key; a mass complaint matches the newest anyway.
+    private const int CandidatesPerKey = 30;
+
+    // Below this many messages the thread hand-off costs more than analyzing them on the calling thread.
+    private const int ParallelFrom = 16;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Processes every pending message; returns how many it processed.</summary>
-    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default)
+    public Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default) => ProcessPendingAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Processes pending messages, oldest first, until none is left or the message with id <paramref name="through"/>
+    /// has had its turn; returns how many it processed. A request that stored messages up to <paramref name="through"/>
+    /// waits for its own, not for everything that keeps arriving behind them.
+    /// </summary>
+    public async Task<int> ProcessPendingAsync(long through, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -24,9 +48,9 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
             var total = 0;
             while (true)
             {
-                var done = await ProcessBatchAsync(cancellationToken);
+                var (done, lastId) = await ProcessBatchAsync(cancellationToken);
                 total += done;
-                if (done < options.BatchSize)
+                if (done < options.BatchSize || lastId >= through)
                 {
                     return total;
                 }
@@ -38,70 +62,99 @@ public sealed class MessageProcessor(CaseDatabase database, IMessageAnalyzer ana
         }
     }
 
-    private async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    private async Task<(int Done, long LastId)> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(write: true, cancellationToken);
-        var pending = await session.PendingMessagesAsync(options.BatchSize, cancellationToken);
-        var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var message in pending)
+        var pending = await session.ClaimPendingAsync(options.BatchSize, cancellationToken);
+        if (pending.Count == 0)
         {
-            await ProcessAsync(session, message, bodies, cancellationToken);
+            return (0, 0);
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var analyzed = Analyze(pending);
+        var analysisTime = Stopwatch.GetElapsedTime(started);
+        var now = time.GetUtcNow();
+        var plan = await PlanAsync(session, pending, analyzed, now, cancellationToken);
+        var ids = await session.CreateCasesAsync(plan.NewCases, cancellationToken);
+        var caseIds = plan.CaseIds(ids);
+        await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
+        await session.AttachMessagesAsync(pending.Select((m, i) => (m.Id, caseIds[i])).ToList(), cancellationToken);
+        await session.AddEventsAsync(plan.Events(ids, pending.Select(m => m.Id).ToList()), cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return pending.Count;
+        LogBatch(pending.Count, Stopwatch.GetElapsedTime(started), analysisTime, ids.Length);
+        return (pending.Count, pending[^1].Id);
     }
 
-    private async Task ProcessAsync(CaseSession session, StoredMessage stored, Dictionary<string, long> bodies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything one batch decides, with a fixed number of statements: the bodies its analyses name (added when new),
+    /// the candidate cases of all its (topic, body, place) keys at once, then each message in order, in memory.
+    /// </summary>
+    private async Task<BatchPlan> PlanAsync(
+        CaseSession session, IReadOnlyList<StoredMessage> messages, (MessageAnalysis Analysis, byte[] Fingerprint)[] analyzed, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var analysis = analyzer.Analyze(stored);
-        long? bodyId = null;
-        if (analysis.BodyName is { } name)
+        var bodies = await session.ResolveBodiesAsync(
+            analyzed.Select(a => a.Analysis.BodyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var keys = analyzed.Select(a => new CandidateKey(
+            a.Analysis.Topic, a.Analysis.BodyName is { } name ? bodies[name] : null, a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
+        var found = await session.FindCandidatesAsync(keys.Distinct().ToList(), now - options.DuplicateWindow, CandidatesPerKey, cancellationToken);
+        var plan = new BatchPlan(now, options.DuplicateSimilarity, CandidatesPerKey);
+        for (var i = 0; i < messages.Count; i++)
         {
-            if (!bodies.TryGetValue(name, out var id))
-            {
-                // A label names a body the registry does not have yet: the labeled input seeds the registry.
-                id = await session.FindBodyByNameAsync(name, cancellationToken)
-                    ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
-                bodies[name] = id;
-            }
-
-            bodyId = id;
+            var (analysis, fingerprint) = analyzed[i];
+            var message = messages[i].Message;
+            var bodyId = keys[i].BodyId;
+            plan.Add(keys[i], fingerprint, found.GetValueOrDefault(keys[i]), () => NewCase(message, analysis, bodyId, fingerprint, now), analysis.BodyName);
         }
 
-        var text = stored.Message.Text;
-        var fingerprint = TextFingerprint.Of(text);
-        var candidates = await session.FindCandidatesAsync(analysis.Topic, bodyId, analysis.Place, now - options.DuplicateWindow, 30, cancellationToken);
-        foreach (var candidate in candidates)
+        return plan;
+    }
+
+    private void LogBatch(int count, TimeSpan total, TimeSpan analysisTime, int newCases)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            var similarity = TextFingerprint.Similarity(fingerprint, candidate.Fingerprint);
-            if (similarity >= options.DuplicateSimilarity)
+            var threads = count < ParallelFrom ? 1 : Environment.ProcessorCount;
+            Log.ProcessedBatch(logger, count, (long)total.TotalMilliseconds, (long)analysisTime.TotalMilliseconds,
+                (long)(count / Math.Max(analysisTime.TotalSeconds, 1e-6)), threads, newCases, count - newCases);
+        }
+    }
+
+    private (MessageAnalysis Analysis, byte[] Fingerprint)[] Analyze(IReadOnlyList<StoredMessage> pending)
+    {
+        var analyzed = new (MessageAnalysis, byte[])[pending.Count];
+        if (pending.Count < ParallelFrom)
+        {
+            for (var i = 0; i < pending.Count; i++)
             {
-                await session.CountMessageAsync(candidate.Id, now, cancellationToken);
-                await session.AttachMessageAsync(stored.Id, candidate.Id, cancellationToken);
-                await session.AddEventAsync(candidate.Id, now, Actors.System, EventKinds.MessageJoined, null,
-                    stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    FormattableString.Invariant($"near-duplicate, similarity {similarity:0.00}"), cancellationToken);
-                return;
+                analyzed[i] = (analyzer.Analyze(pending[i]), TextFingerprint.Of(pending[i].Message.Text));
             }
+
+            return analyzed;
         }
 
+        try
+        {
+            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => analyzed[i] = (analyzer.Analyze(pending[i]), TextFingerprint.Of(pending[i].Message.Text)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The analyzer's own exception, as the sequential path would throw it (the batch rolls back either way).
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return analyzed;
+    }
+
+    private NewCase NewCase(NewMessage message, MessageAnalysis analysis, long? bodyId, byte[] fingerprint, DateTimeOffset now)
+    {
         var (firstReplyDue, answerDue) = sla.DeadlinesFor(analysis.Topic, analysis.TopicGroup, now);
         var assign = bodyId is not null && analysis.Confidence >= options.AutoAssignConfidence;
-        var caseId = await session.CreateCaseAsync(
-            new NewCase(
-                analysis.TopicGroup, analysis.Topic, analysis.Place, bodyId, assign ? CaseStatus.Assigned : CaseStatus.New,
-                analysis.FirstReplyDue ?? firstReplyDue, analysis.AnswerDue ?? answerDue, now, analysis.LabelSource,
-                analysis.Confidence, analysis.Reasons, fingerprint, stored.Message.Simulated),
-            cancellationToken);
-        await session.AttachMessageAsync(stored.Id, caseId, cancellationToken);
-        await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Created, null, "new",
-            string.Join("; ", analysis.Reasons), cancellationToken);
-        if (assign)
-        {
-            await session.AddEventAsync(caseId, now, Actors.System, EventKinds.Assigned, "new", "assigned",
-                "routed: " + analysis.BodyName, cancellationToken);
-        }
+        return new NewCase(
+            analysis.TopicGroup, analysis.Topic, analysis.Place, bodyId, assign ? CaseStatus.Assigned : CaseStatus.New,
+            analysis.FirstReplyDue ?? firstReplyDue, analysis.AnswerDue ?? answerDue, now, analysis.LabelSource,
+            analysis.Confidence, analysis.Reasons, fingerprint, message.Simulated);
     }
 }

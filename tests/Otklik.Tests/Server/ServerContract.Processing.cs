@@ -85,13 +85,14 @@ public abstract partial class ServerContract
     [Fact]
     public async Task A_crash_in_the_middle_of_processing_loses_nothing_and_the_restart_duplicates_nothing()
     {
-        var failing = new FailingAnalyzer(failOnCall: 3);
+        var failing = new FailingAnalyzer(failFromCall: 3);
         var server = await StartAsync(services => services.AddSingleton<IMessageAnalyzer>(failing));
         var integrator = await server.ClientAsync(Role.Integrator);
         string[] texts = ["Не горят фонари на Союзной", "Яма на дороге у школы", "Не вывозят мусор третий день", "Протекает крыша", "Сломан лифт в доме 5"];
         var messages = texts.Select(text => Api.Message(text, body: "Администрация")).ToArray();
 
-        // Stored, then processing dies on the third message: the whole processing transaction rolls back.
+        // Processing dies on the third message (and on every one after, until the restart): the transaction that would
+        // have stored and processed the batch rolls back, the batch is stored pending, and processing it fails again.
         await Assert.ThrowsAsync<HttpRequestException>(() => integrator.SendBatchAsync(messages));
         await using (var session = await server.Database.OpenAsync(write: false))
         {
@@ -163,12 +164,13 @@ public abstract partial class ServerContract
         Assert.Fail("the condition did not become true within 10 seconds");
     }
 
-    private sealed class FailingAnalyzer(int failOnCall) : IMessageAnalyzer
+    /// <summary>Works until call <paramref name="failFromCall"/>, then fails every time: a crash that lasts until the restart.</summary>
+    private sealed class FailingAnalyzer(int failFromCall) : IMessageAnalyzer
     {
         private readonly LabelAnalyzer _inner = new(new ProcessingOptions());
         private int _calls;
 
         public MessageAnalysis Analyze(StoredMessage message) =>
-            Interlocked.Increment(ref _calls) == failOnCall ? throw new InvalidOperationException("simulated crash") : _inner.Analyze(message);
+            Interlocked.Increment(ref _calls) >= failFromCall ? throw new InvalidOperationException("simulated crash") : _inner.Analyze(message);
     }
 }

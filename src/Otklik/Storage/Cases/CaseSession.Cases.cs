@@ -22,38 +22,6 @@ public sealed partial class CaseSession
 
     private const string CaseColumns = CaseFields + " FROM cases c LEFT JOIN bodies b ON b.id = c.body_id";
 
-    public async Task<long> CreateCaseAsync(NewCase item, CancellationToken cancellationToken = default) =>
-        Convert.ToInt64(await ScalarAsync(
-            """
-            INSERT INTO cases (topic_group, topic, region_code, region, district, city, body_id, status, first_reply_due,
-                answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated)
-            VALUES (@tg, @t, @rc, @r, @d, @city, @body, @status, @frd, @ad, @at, @at, @ls, @conf, @reasons, 1, @fp, @sim)
-            RETURNING id
-            """,
-            cancellationToken,
-            ("tg", item.TopicGroup), ("t", item.Topic), ("rc", item.Place.RegionCode), ("r", item.Place.Region),
-            ("d", item.Place.District), ("city", item.Place.City), ("body", item.BodyId), ("status", DbEnum<CaseStatus>.ToDb(item.Status)),
-            ("frd", T(item.FirstReplyDue)), ("ad", T(item.AnswerDue)), ("at", T(item.CreatedAt)),
-            ("ls", item.LabelSource), ("conf", item.Confidence), ("reasons", string.Join('\n', item.Reasons)),
-            ("fp", item.Fingerprint), ("sim", Db.Flag(item.Simulated))), CultureInfo.InvariantCulture);
-
-    /// <summary>Open cases with the same topic, body and place created since <paramref name="since"/>, newest first.</summary>
-    public Task<List<CaseCandidate>> FindCandidatesAsync(string? topic, long? bodyId, Territory place, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
-    {
-        var sql = new StringBuilder($"SELECT id, fingerprint FROM cases WHERE status IN {OpenStatuses} AND created_at >= @since");
-        var args = new List<(string, object?)> { ("since", T(since)), ("limit", (long)limit) };
-        Equal(sql, args, "topic", topic);
-        Equal(sql, args, "body_id", bodyId);
-        Equal(sql, args, "region_code", place.RegionCode);
-        Equal(sql, args, "city", place.City);
-        sql.Append(" ORDER BY id DESC LIMIT @limit");
-        return QueryAsync(sql.ToString(), r => new CaseCandidate(r.GetInt64(0), r.IsDBNull(1) ? [] : (byte[])r.GetValue(1)), cancellationToken, [.. args]);
-    }
-
-    public Task<int> CountMessageAsync(long caseId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE cases SET message_count = message_count + 1, updated_at = @at WHERE id = @id",
-            cancellationToken, ("id", caseId), ("at", T(at)));
-
     public async Task<CaseRecord?> GetCaseAsync(long id, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync($"SELECT {CaseColumns} WHERE c.id = @id AND {scope.Sql()}", r => ReadCase(r, now), cancellationToken, ("id", id));

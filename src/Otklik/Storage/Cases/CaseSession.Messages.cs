@@ -13,43 +13,8 @@ public sealed partial class CaseSession
         FROM messages
         """;
 
-    /// <summary>Stores a message unless (channel, external id) is already there: the idempotence of every push.</summary>
-    public async Task<InsertResult> InsertMessageAsync(NewMessage m, CancellationToken cancellationToken = default)
-    {
-        var id = await ScalarAsync(
-            """
-            INSERT INTO messages (channel, external_id, text, received_at, url, author_id, author_raw, posted_at, account_id,
-                reply_to_external_id, geo_lat, geo_lon, address, topic_hint, topic_group_hint, body_hint, region_hint, city_hint, simulated)
-            VALUES (@ch, @ext, @text, @recv, @url, @aid, @araw, @posted, @acc, @reply, @lat, @lon, @addr, @th, @tgh, @bh, @rh, @ch2, @sim)
-            ON CONFLICT (channel, external_id) DO NOTHING
-            RETURNING id
-            """,
-            cancellationToken,
-            ("ch", m.Channel), ("ext", m.ExternalId), ("text", m.Text), ("recv", T(m.ReceivedAt)), ("url", m.Url),
-            ("aid", m.AuthorId), ("araw", m.AuthorRaw), ("posted", T(m.PostedAt)), ("acc", m.AccountId), ("reply", m.ReplyTo),
-            ("lat", m.Latitude), ("lon", m.Longitude), ("addr", m.Address), ("th", m.TopicHint), ("tgh", m.TopicGroupHint),
-            ("bh", m.BodyHint), ("rh", m.RegionHint), ("ch2", m.CityHint), ("sim", Db.Flag(m.Simulated)));
-        if (id is not null)
-        {
-            return new InsertResult(Convert.ToInt64(id, CultureInfo.InvariantCulture), false, null);
-        }
-
-        var existing = await QueryAsync(
-            "SELECT id, case_id FROM messages WHERE channel = @ch AND external_id = @ext",
-            r => new InsertResult(r.GetInt64(0), true, Db.Long(r, 1)), cancellationToken, ("ch", m.Channel), ("ext", m.ExternalId));
-        return existing[0];
-    }
-
-    /// <summary>Messages not yet turned into (or joined to) a case, oldest first.</summary>
-    public Task<List<StoredMessage>> PendingMessagesAsync(int limit, CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {MessageColumns} WHERE case_id IS NULL ORDER BY id LIMIT @n", ReadMessage, cancellationToken, ("n", (long)limit));
-
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken = default) =>
         Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM messages WHERE case_id IS NULL", cancellationToken), CultureInfo.InvariantCulture);
-
-    /// <summary>Marks a message processed into its case (a message with a case is done); in the same transaction as the case's changes.</summary>
-    public Task<int> AttachMessageAsync(long messageId, long caseId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE messages SET case_id = @case WHERE id = @id", cancellationToken, ("id", messageId), ("case", caseId));
 
     /// <summary>The case of each message id given (null while pending).</summary>
     public async Task<Dictionary<long, long?>> CasesOfMessagesAsync(IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using Otklik.Model;
 namespace Otklik.Storage.Cases;
 
 /// <summary>What the processor knows when it opens a case for a message.</summary>
+/// <param name="MessageCount">How many messages the case starts with (its first and those of the same batch that joined it).</param>
 public sealed record NewCase(
     string? TopicGroup,
     string? Topic,
@@ -16,4 +17,5 @@ public sealed record NewCase(
     double? Confidence,
     IReadOnlyList<string> Reasons,
     byte[] Fingerprint,
-    bool Simulated);
+    bool Simulated,
+    long MessageCount = 1);
