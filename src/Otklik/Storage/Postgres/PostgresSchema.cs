@@ -107,5 +107,6 @@ internal static class PostgresSchema
             """),
         Cases.WorkflowSchema.Postgres,
         Cases.WorkflowSchema.PostgresSlaIndex,
+        Cases.RatingColumnsSchema.Postgres,
     ];
 }

@@ -107,5 +107,6 @@ internal static class SqliteSchema
             """),
         Cases.WorkflowSchema.Sqlite,
         Cases.WorkflowSchema.SqliteSlaIndex,
+        Cases.RatingColumnsSchema.Sqlite,
     ];
 }
