@@ -3,7 +3,9 @@ using System.Globalization;
 namespace Otklik.Bench.Ratings;
 
 /// <param name="Db">When set, cases are read from this store (SQLite path or PostgreSQL connection string), not generated.</param>
-internal sealed record BenchOptions(long Cases, int Accounts, int Bodies, int Replicates, int Seed, string? Db)
+/// <param name="MigrateOnly">Only create or migrate the store named by --db (before a SQL load) and exit.</param>
+/// <param name="SourceOnly">Only enumerate the case source (generator or store) and time it: what reading costs without the engine.</param>
+internal sealed record BenchOptions(long Cases, int Accounts, int Bodies, int Replicates, int Seed, string? Db, bool SourceOnly, bool MigrateOnly)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -19,6 +21,6 @@ internal sealed record BenchOptions(long Cases, int Accounts, int Bodies, int Re
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
 
-        return new BenchOptions(Get("--cases", 1_000_000), (int)Get("--accounts", 100_000), (int)Get("--bodies", 20_000), (int)Get("--replicates", 50), (int)Get("--seed", 7), Db(args));
+        return new BenchOptions(Get("--cases", 1_000_000), (int)Get("--accounts", 100_000), (int)Get("--bodies", 20_000), (int)Get("--replicates", 50), (int)Get("--seed", 7), Db(args), args.Contains("--source-only"), args.Contains("--migrate-only"));
     }
 }

@@ -76,16 +76,18 @@ public sealed class LiveRatings(CaseDatabase database, TimeProvider time, Otklik
                 from = from.AddMonths(-3);
             }
 
-            List<CaseFact> facts;
-            await using (var session = await database.OpenAsync(write: false, cancellationToken))
-            {
-                facts = await session.RatingFactsAsync(from, period.End, cancellationToken);
-            }
-
             IEnumerable<IEnumerable<ActivityRecord>> activity = options.Demo
                 ? [SimulatedActivity.Generate(Method.Bootstrap.Seed, from, period.End.AddDays(Method.ObservationDays), Population())]
                 : [];
-            var report = RatingsRun.Compute(Method, period, HistoryPeriods, [facts.Select(f => new CaseFactRecord(f, null))], activity);
+            RatingsReport report;
+            await using (var session = await database.OpenAsync(write: false, cancellationToken))
+            {
+                // Facts stream from an open reader into the engine, so the server holds the engine's state, not the
+                // cases. The engine is synchronous: it runs off the request thread while the session stays open.
+                var facts = session.StreamRatingFacts(from, period.End).Select(f => new CaseFactRecord(f, null));
+                report = await Task.Run(() => RatingsRun.Compute(Method, period, HistoryPeriods, [facts], activity), cancellationToken);
+            }
+
             _cache[period.Name] = (mark, report);
             return report;
         }

@@ -44,28 +44,22 @@ internal sealed class BodyAccumulator(string id, string? name, string category)
         cell.Cases++;
         if (fact.FirstReplyAt is { } first && first <= asOf)
         {
-            var hours = Hours(fact.CreatedAt, first);
-            FirstReply.Add(hours);
             cell.FirstN++;
-            cell.FirstSumLog += Log(hours);
+            cell.FirstSumLog += FirstReply.Add(Hours(fact.CreatedAt, first));
         }
 
         if (fact.FullAnswerAt is { } full && full <= asOf)
         {
-            var hours = Hours(fact.CreatedAt, full);
-            FullAnswer.Add(hours);
             Answered++;
             cell.Answered++;
             cell.FullN++;
-            cell.FullSumLog += Log(hours);
+            cell.FullSumLog += FullAnswer.Add(Hours(fact.CreatedAt, full));
         }
 
         if (fact.ResolvedAt is { } resolved && resolved <= asOf)
         {
-            var hours = Hours(fact.CreatedAt, resolved);
-            Resolution.Add(hours);
             cell.ResolvedN++;
-            cell.ResolvedSumLog += Log(hours);
+            cell.ResolvedSumLog += Resolution.Add(Hours(fact.CreatedAt, resolved));
         }
 
         switch (OnTime(fact.FirstReplyAt, fact.FirstReplyDue, asOf))
@@ -135,6 +129,4 @@ internal sealed class BodyAccumulator(string id, string? name, string category)
     private static Estimate? Share(long k, long n) => n == 0 ? null : new ShareEstimate(k, n);
 
     private static double Hours(DateTimeOffset from, DateTimeOffset to) => Math.Max(0, (to - from).TotalHours);
-
-    private static double Log(double hours) => Math.Log(Math.Max(hours, 1.0 / 60));
 }

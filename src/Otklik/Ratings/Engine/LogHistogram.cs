@@ -11,6 +11,7 @@ public sealed class LogHistogram
     private const double MinHours = 1.0 / 60;
     private const double Ratio = 1.05;
     private static readonly double LogRatio = Math.Log(Ratio);
+    private static readonly double LogMin = Math.Log(MinHours);
     private static readonly int BinCount = (int)Math.Ceiling(Math.Log(1e6 / MinHours) / LogRatio) + 1;
 
     private double[]? _exact = new double[8];
@@ -28,7 +29,8 @@ public sealed class LogHistogram
     /// <summary>Variance of ln(hours) across the values; 0 for fewer than two.</summary>
     public double VarianceLog => Count < 2 ? 0 : Math.Max(0, (_sumLog2 - _sumLog * _sumLog / Count) / (Count - 1));
 
-    public void Add(double hours)
+    /// <summary>Adds a duration and returns ln(hours) with hours floored at one minute, which callers sum too.</summary>
+    public double Add(double hours)
     {
         _sorted = null;
         _cumulative = null;
@@ -46,7 +48,7 @@ public sealed class LogHistogram
                 }
 
                 _exact[Count++] = hours;
-                return;
+                return log;
             }
 
             _bins = new int[BinCount];
@@ -58,8 +60,10 @@ public sealed class LogHistogram
             _exact = null;
         }
 
-        _bins![Bin(hours)]++;
+        // The bin from the logarithm already taken: the same bin as Bin(hours), one Math.Log fewer per value.
+        _bins![hours <= MinHours ? 0 : Math.Min(BinCount - 1, (int)((log - LogMin) / LogRatio))]++;
         Count++;
+        return log;
     }
 
     /// <summary>The nearest-rank q-quantile; NaN when empty.</summary>
@@ -73,30 +77,36 @@ public sealed class LogHistogram
     {
         k = Math.Clamp(k, 1, Count);
         // Bootstrap replicates ask for many ranks of the same histogram: sort (or sum) once, then answer in O(log n).
+        // The arrays are complete before they are published: replicates on several threads read them.
         if (_exact is not null)
         {
-            if (_sorted is null)
+            var sorted = _sorted;
+            if (sorted is null)
             {
-                _sorted = _exact.AsSpan(0, (int)Count).ToArray();
-                Array.Sort(_sorted);
+                sorted = _exact.AsSpan(0, (int)Count).ToArray();
+                Array.Sort(sorted);
+                _sorted = sorted;
             }
 
-            return _sorted[k - 1];
+            return sorted[k - 1];
         }
 
-        if (_cumulative is null)
+        var cumulative = _cumulative;
+        if (cumulative is null)
         {
-            _cumulative = new long[_bins!.Length];
+            cumulative = new long[_bins!.Length];
             long running = 0;
             for (var i = 0; i < _bins.Length; i++)
             {
                 running += _bins[i];
-                _cumulative[i] = running;
+                cumulative[i] = running;
             }
+
+            _cumulative = cumulative;
         }
 
-        var found = Array.BinarySearch(_cumulative, k);
-        var bin = found >= 0 ? LowestWith(found) : ~found;
+        var found = Array.BinarySearch(cumulative, k);
+        var bin = found >= 0 ? LowestWith(cumulative, found) : ~found;
         if (bin < _bins!.Length)
         {
             return bin == 0 ? MinHours : MinHours * Math.Exp((bin + 0.5) * LogRatio);
@@ -106,9 +116,9 @@ public sealed class LogHistogram
     }
 
     // Equal cumulative counts (empty bins) repeat: the k-th value is in the first bin that reaches k.
-    private int LowestWith(int index)
+    private static int LowestWith(long[] cumulative, int index)
     {
-        while (index > 0 && _cumulative![index - 1] == _cumulative[index])
+        while (index > 0 && cumulative[index - 1] == cumulative[index])
         {
             index--;
         }

@@ -91,8 +91,9 @@ public sealed partial class RatingsEngine
         }
 
         body.Cases++;
+        // Per author, body and period; the period salts the hash instead of a key string built ten million times.
         if (fact.Author is not null && _method.MaxCasesPerAuthor > 0
-            && _authors.Increment(StableHash.Of(fact.Author, $"{index}\u0001{fact.BodyId}")) > _method.MaxCasesPerAuthor)
+            && _authors.Increment(StableHash.Of(fact.Author, fact.BodyId) ^ ((ulong)(index + 1) * 0x9E3779B97F4A7C15UL)) > _method.MaxCasesPerAuthor)
         {
             body.CappedOut++;
             return;

@@ -39,8 +39,53 @@ public sealed class SqliteDialect : SqlDialect
 
     internal override object TimeToDb(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-    internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        DateTimeOffset.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal)
+    {
+        var text = reader.GetString(ordinal);
+        return TryParseTime(text, out var time)
+            ? time
+            : DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    }
+
+    /// <summary>
+    /// <see cref="TimeFormat"/> read digit by digit: rating a national period reads eight times a case, ten million
+    /// cases, and ParseExact was most of the cost. Anything else (a hand-edited value) goes to ParseExact.
+    /// </summary>
+    internal static bool TryParseTime(ReadOnlySpan<char> s, out DateTimeOffset time)
+    {
+        time = default;
+        if (s.Length != 27 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[26] != 'Z')
+        {
+            return false;
+        }
+
+        int year = Digits(s[..4]), month = Digits(s[5..7]), day = Digits(s[8..10]);
+        int hour = Digits(s[11..13]), minute = Digits(s[14..16]), second = Digits(s[17..19]), micro = Digits(s[20..26]);
+        if ((year | month | day | hour | minute | second | micro) < 0 || month is < 1 or > 12 || day < 1
+            || day > DateTime.DaysInMonth(Math.Max(year, 1), month) || hour > 23 || minute > 59 || second > 59 || year < 1)
+        {
+            return false;
+        }
+
+        time = new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(micro * 10L));
+        return true;
+    }
+
+    private static int Digits(ReadOnlySpan<char> s)
+    {
+        var value = 0;
+        foreach (var c in s)
+        {
+            if (c is < '0' or > '9')
+            {
+                return -1;
+            }
+
+            value = value * 10 + (c - '0');
+        }
+
+        return value;
+    }
 
     internal override Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Sqlite.SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);

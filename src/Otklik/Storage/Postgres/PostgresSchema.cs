@@ -110,5 +110,6 @@ internal static class PostgresSchema
         Sqlite.SqliteSearchIndex.Postgres,
         RoutingSchema.Postgres,
         Cases.ReadSchema.Postgres,
+        Cases.RatingColumnsSchema.Postgres,
     ];
 }

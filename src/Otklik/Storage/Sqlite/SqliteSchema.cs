@@ -110,5 +110,6 @@ internal static class SqliteSchema
         SqliteSearchIndex.Sqlite,
         RoutingSchema.Sqlite,
         Cases.ReadSchema.Sqlite,
+        Cases.RatingColumnsSchema.Sqlite,
     ];
 }

@@ -14,7 +14,7 @@ using static Otklik.Tests.Ratings.RatingsFixture;
 namespace Otklik.Tests.Ratings.Sources;
 
 /// <summary>The store-backed case facts source, run against every backend.</summary>
-public abstract class StoreCaseFactsContract
+public abstract partial class StoreCaseFactsContract
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -90,9 +90,11 @@ public abstract class StoreCaseFactsContract
     }
 
     /// <summary>Writes the facts as the workflow would have left them: body, case, first message, events.</summary>
-    private static async Task StoreAsync(string db, List<CaseFact> facts)
+    private static Task StoreAsync(string db, List<CaseFact> facts) => StoreAsync(db, facts, migrate: true);
+
+    private static async Task StoreAsync(string db, List<CaseFact> facts, bool migrate)
     {
-        var database = await CaseDatabase.OpenAsync(db);
+        var database = migrate ? await CaseDatabase.OpenAsync(db) : new CaseDatabase(SqlDialect.FromDb(db));
         await using var session = await database.OpenAsync(write: true);
         foreach (var body in facts.GroupBy(f => f.BodyId))
         {
