@@ -42,7 +42,7 @@ internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
         public string? Predictions { get; init; }
 
         [CommandOption("--weights")]
-        [Description("With --eval: evidence weights rule,place,model[,temperature] (default 0.5,1,1,T) to compare settings.")]
+        [Description("With --eval: evidence weights rule,place,model[[,temperature]] (default 0.5,1,1,T) to compare settings.")]
         public string? Weights { get; init; }
 
         [CommandOption("--save-predictions")]

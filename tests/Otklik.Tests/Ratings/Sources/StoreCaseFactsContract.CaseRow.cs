@@ -22,18 +22,19 @@ public abstract partial class StoreCaseFactsContract
         await using (var session = await database.OpenAsync(write: true))
         {
             await AddBodyAsync(session);
-            // The processor's order: the message is stored pending, the case created, then the message attached.
-            var first = await session.InsertMessageAsync(new NewMessage("test", "m1", "текст", At(1, 10), AuthorId: "p-first"));
-            var second = await session.InsertMessageAsync(new NewMessage("test", "m2", "текст", At(1, 10, 1), AuthorId: "p-second"));
-            var caseId = await session.CreateCaseAsync(NewCaseOf(At(1, 10)));
-            await session.AttachMessageAsync(second.MessageId, caseId);
-            await session.AttachMessageAsync(first.MessageId, caseId);
+            // The processor's order: the messages are stored pending, the case created, then the messages attached.
+            var stored = await session.InsertMessagesAsync([
+                new NewMessage("test", "m1", "текст", At(1, 10), AuthorId: "p-first"),
+                new NewMessage("test", "m2", "текст", At(1, 10, 1), AuthorId: "p-second")]);
+            var caseId = (await session.CreateCasesAsync([NewCaseOf(At(1, 10))]))[0];
+            await session.AttachMessagesAsync([(stored[1].MessageId, caseId)]);
+            await session.AttachMessagesAsync([(stored[0].MessageId, caseId)]);
             await session.AddEventAsync(caseId, At(1, 11), "executor", EventKinds.Reassigned, "1", "1", "не наш");
             await session.AddEventAsync(caseId, At(1, 12), "resident", EventKinds.Reopened, "closed", "reopened", null);
             await session.AddEventAsync(caseId, At(1, 13), "executor", EventKinds.FirstReply, null, null, null);
-            var untouched = await session.CreateCaseAsync(NewCaseOf(At(1, 14)));
-            var third = await session.InsertMessageAsync(new NewMessage("test", "m3", "текст", At(1, 14), AuthorId: "p-third"));
-            await session.AttachMessageAsync(third.MessageId, untouched);
+            var untouched = (await session.CreateCasesAsync([NewCaseOf(At(1, 14))]))[0];
+            var third = await session.InsertMessagesAsync([new NewMessage("test", "m3", "текст", At(1, 14), AuthorId: "p-third")]);
+            await session.AttachMessagesAsync([(third[0].MessageId, untouched)]);
             await session.CommitAsync();
         }
 
@@ -72,7 +73,7 @@ public abstract partial class StoreCaseFactsContract
     {
         var db = await NewDatabaseAsync();
         var facts = Facts();
-        await MigrateToAsync(db, 3);
+        await MigrateToAsync(db, 6); // every migration before the case-row columns (7)
         await StoreAsync(db, facts, migrate: false);
 
         var read = StoreCaseFacts.Read(db, Q1.Start, Q1.End).Select(r => r.Fact!).ToList();
