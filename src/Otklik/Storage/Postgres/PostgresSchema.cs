@@ -111,5 +111,6 @@ internal static class PostgresSchema
         RoutingSchema.Postgres,
         Cases.ReadSchema.Postgres,
         Cases.RatingColumnsSchema.Postgres,
+        Cases.FilterIndexSchema.Postgres,
     ];
 }

@@ -111,5 +111,6 @@ internal static class SqliteSchema
         RoutingSchema.Sqlite,
         Cases.ReadSchema.Sqlite,
         Cases.RatingColumnsSchema.Sqlite,
+        Cases.FilterIndexSchema.Sqlite,
     ];
 }
