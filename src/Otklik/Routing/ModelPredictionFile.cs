@@ -15,34 +15,15 @@ public static class ModelPredictionFile
 
     public static Dictionary<string, ModelPrediction> Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new DataFileException(path, 0, string.Empty, "file not found");
-        }
-
         var result = new Dictionary<string, ModelPrediction>(StringComparer.Ordinal);
-        var line = 0;
-        foreach (var text in File.ReadLines(path))
+        var rows = JsonLinesDataFile.Read(
+            path, "a prediction", "{\"id\":\"1\",\"executors\":[{\"label\":\"...\",\"p\":0.5}]}", (root, _) =>
+                (Id: root.GetProperty("id").ToString(),
+                 Prediction: new ModelPrediction(Labels(root.GetProperty("executors")), root.TryGetProperty("topics", out var t) ? Labels(t) : null)));
+        foreach (var (id, prediction) in rows)
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                var root = doc.RootElement;
-                var id = root.GetProperty("id").ToString();
-                var topics = root.TryGetProperty("topics", out var t) ? Labels(t) : null;
-                result[id] = new ModelPrediction(Labels(root.GetProperty("executors")), topics);
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new DataFileException(path, line, "json",
-                    $"not a prediction ({e.Message}); expected {{\"id\":\"1\",\"executors\":[{{\"label\":\"...\",\"p\":0.5}}]}}");
-            }
+            // A repeated id: the later line wins, as before.
+            result[id] = prediction;
         }
 
         return result;

@@ -8,29 +8,9 @@ namespace Otklik.Ratings.Input;
 /// </summary>
 public static class ActivityJsonLines
 {
-    public static IEnumerable<ActivityRecord> ReadFile(string path)
-    {
-        using var reader = Open.Text(path);
-        foreach (var record in Read(reader, path))
-        {
-            yield return record;
-        }
-    }
+    public static IEnumerable<ActivityRecord> ReadFile(string path) => JsonLinesInput.ReadFile(path, Parse);
 
-    public static IEnumerable<ActivityRecord> Read(TextReader reader, string name)
-    {
-        long line = 0;
-        while (reader.ReadLine() is { } text)
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            yield return Parse(text, name, line);
-        }
-    }
+    public static IEnumerable<ActivityRecord> Read(TextReader reader, string name) => JsonLinesInput.Read(reader, name, Parse);
 
     private static ActivityRecord Parse(string text, string name, long line)
     {

@@ -6,27 +6,9 @@ namespace Otklik.Ratings.Input;
 /// <summary>Reads case facts JSON Lines (docs/ratings/case-facts-format.md); bad lines come back as problems.</summary>
 public static class CaseFactsJsonLines
 {
-    public static IEnumerable<CaseFactRecord> ReadFile(string path)
-    {
-        using var reader = Open.Text(path);
-        foreach (var record in Read(reader, path))
-        {
-            yield return record;
-        }
-    }
+    public static IEnumerable<CaseFactRecord> ReadFile(string path) => JsonLinesInput.ReadFile(path, Parse);
 
-    public static IEnumerable<CaseFactRecord> Read(TextReader reader, string name)
-    {
-        long line = 0;
-        while (reader.ReadLine() is { } text)
-        {
-            line++;
-            if (!string.IsNullOrWhiteSpace(text))
-            {
-                yield return Parse(text, name, line);
-            }
-        }
-    }
+    public static IEnumerable<CaseFactRecord> Read(TextReader reader, string name) => JsonLinesInput.Read(reader, name, Parse);
 
     private static CaseFactRecord Parse(string text, string name, long line)
     {
