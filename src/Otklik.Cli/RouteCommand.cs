@@ -155,7 +155,7 @@ internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
             weights = weights with { Rule = parts[0], Place = parts[1], Model = parts[2], Temperature = parts.Length == 4 ? parts[3] : weights.Temperature };
         }
 
-        var routed = new List<(double Confidence, bool Right)>();
+        var routed = new List<RoutedAppeal>();
         var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, new RoutingEvaluationOptions(RegionHint: settings.Region, Weights: weights), predictions, routed);
         var table = new Table().AddColumns("variant (5-fold CV)", "executor accuracy", "top-3", "n");
         foreach (var s in scores)
@@ -167,16 +167,7 @@ internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
         AnsiConsole.Write(table);
         if (routed.Count > 0)
         {
-            var coverage = new Table().Title("router (table + place + model): confidence threshold → share assigned automatically / accuracy on it")
-                .AddColumns("threshold", "coverage", "accuracy");
-            foreach (var t in Text.Understanding.ModelRoutingComparison.Thresholds)
-            {
-                var kept = routed.Where(r => r.Confidence >= t).ToList();
-                coverage.AddRow(t.ToString("0.0", CultureInfo.InvariantCulture), (kept.Count / (double)routed.Count).ToString("P0", CultureInfo.InvariantCulture),
-                    (kept.Count == 0 ? 0 : kept.Count(r => r.Right) / (double)kept.Count).ToString("0.000", CultureInfo.InvariantCulture));
-            }
-
-            AnsiConsole.Write(coverage);
+            ShowOutcomes(routed);
         }
 
         if (predictions is null)
@@ -185,6 +176,44 @@ internal sealed class RouteCommand : AsyncCommand<RouteCommand.Settings>
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The router's coverage at confidence thresholds, and the router against the text model alone on the same appeals:
+    /// the paired difference with its 95 % bootstrap interval and McNemar's exact p, overall and split by whether the
+    /// text names a city or district.
+    /// </summary>
+    internal static void ShowOutcomes(IReadOnlyList<RoutedAppeal> routed)
+    {
+        var coverage = new Table().Title("router (table + place + model): confidence threshold → share assigned automatically / accuracy on it")
+            .AddColumns("threshold", "coverage", "accuracy");
+        foreach (var c in Text.Understanding.ModelRoutingComparison.Coverage(routed))
+        {
+            coverage.AddRow(c.Threshold.ToString("0.0", CultureInfo.InvariantCulture), c.Coverage.ToString("P0", CultureInfo.InvariantCulture),
+                c.Accuracy.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(coverage);
+        var paired = new Table().Title("router vs text model alone, same appeals (paired)")
+            .AddColumns("appeals", "n", "router", "model", "only router right", "only model right", "difference [[95% CI]]", "McNemar p");
+        foreach (var (name, subset) in new[]
+        {
+            ("all", routed),
+            ("a city or district in the text", routed.Where(r => r.PlaceFound).ToList()),
+            ("no city or district", routed.Where(r => !r.PlaceFound).ToList()),
+        })
+        {
+            var p = PairedComparison.Of(subset.Select(r => (r.RouterRight, r.ModelRight)).ToList());
+            paired.AddRow(
+                name, p.Count.ToString(CultureInfo.InvariantCulture),
+                F(subset.Count(r => r.RouterRight) / (double)Math.Max(1, subset.Count)), F(subset.Count(r => r.ModelRight) / (double)Math.Max(1, subset.Count)),
+                p.OnlyA.ToString(CultureInfo.InvariantCulture), p.OnlyB.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.Difference:+0.000;-0.000} [{p.Low:+0.000;-0.000}, {p.High:+0.000;-0.000}]")),
+                p.PValue < 1e-4 ? p.PValue.ToString("0.0e0", CultureInfo.InvariantCulture) : p.PValue.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(paired);
+        static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The two clocks if the appeal arrived now, counted in the place's time zone.</summary>

@@ -51,14 +51,6 @@ internal static class RouteWithModel
         }
 
         AnsiConsole.Write(table);
-        var coverage = new Table().Title("router (table + place + model): confidence threshold → share assigned automatically / accuracy on it")
-            .AddColumns("threshold", "coverage", "accuracy");
-        foreach (var c in report.Coverage)
-        {
-            coverage.AddRow(F(c.Threshold, "0.0"), F(c.Coverage, "P0"), F(c.Accuracy));
-        }
-
-        AnsiConsole.Write(coverage);
         if (settings.SavePredictions is not null)
         {
             var hint = new PlaceHint(settings.Region);
@@ -67,6 +59,7 @@ internal static class RouteWithModel
             AnsiConsole.MarkupLineInterpolated($"out-of-fold predictions written to {settings.SavePredictions}");
         }
 
+        RouteCommand.ShowOutcomes(report.Routed);
         AnsiConsole.MarkupLineInterpolated(
             $"{appeals.Count} appeals; each fold's model and table learned from the other 4 folds only; mean training {F(report.MeanTrainingSeconds, "0.0")} s per fold");
         return 0;

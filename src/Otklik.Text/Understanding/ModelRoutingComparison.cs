@@ -23,11 +23,7 @@ public static class ModelRoutingComparison
         ArgumentNullException.ThrowIfNull(recognizer);
         options ??= RoutingEvaluationOptions.Default;
         var fold = Folds(appeals.Count, options.Folds, options.Seed);
-        var hint = new PlaceHint(options.RegionHint);
-        var places = appeals.Select(a => recognizer.Recognize(a.Text, hint)).ToList();
-        var territories = places.Select(p => RouteTerritory.From(p, recognizer.Gazetteer, hint)).ToList();
         var predictions = new Dictionary<string, ModelPrediction>(StringComparer.Ordinal);
-        var routed = new List<(double Confidence, bool Right)>();
         double seconds = 0;
         for (var f = 0; f < options.Folds; f++)
         {
@@ -35,7 +31,6 @@ public static class ModelRoutingComparison
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var model = TextClassifier.Train(trainIds.Select(i => appeals[i]), training);
             seconds += clock.Elapsed.TotalSeconds;
-            var router = new Router(RoutingTableBuilder.Derive(trainIds.Select(i => (appeals[i], territories[i]))), recognizer, options.Weights);
             foreach (var i in Enumerable.Range(0, appeals.Count).Where(i => fold[i] == f))
             {
                 var p = model.Predict(appeals[i].Text);
@@ -43,20 +38,26 @@ public static class ModelRoutingComparison
                     p.Executor.Top.Select(t => new ScoredLabel(t.Label, t.Probability)).ToList(),
                     p.Topic.Top.Select(t => new ScoredLabel(t.Label, t.Probability)).ToList());
                 predictions[appeals[i].Id] = prediction;
-                var route = router.Route(new RoutingRequest(appeals[i].Text, prediction.Topics, prediction.Executors, hint), places[i]);
-                routed.Add((Understanding.RouterConfidence(route), route.Best?.Body == appeals[i].Executor));
             }
 
             foldDone?.Invoke(f, clock.Elapsed.TotalSeconds);
         }
 
-        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, options, predictions);
-        var coverage = Thresholds.Select(t =>
+        // The same folds' tables route the predictions: CrossValidate derives each from the other folds, as above.
+        var routed = new List<RoutedAppeal>();
+        var scores = RoutingEvaluation.CrossValidate(appeals, recognizer, options, predictions, routed);
+        return new ComparisonReport(scores, Coverage(routed), seconds / options.Folds, predictions, routed);
+    }
+
+    /// <summary>The router's share of appeals at or above each confidence threshold and its accuracy on them.</summary>
+    public static IReadOnlyList<CoverageAtThreshold> Coverage(IReadOnlyList<RoutedAppeal> routed)
+    {
+        ArgumentNullException.ThrowIfNull(routed);
+        return Thresholds.Select(t =>
         {
             var kept = routed.Where(r => r.Confidence >= t).ToList();
-            return new CoverageAtThreshold(t, kept.Count / (double)routed.Count, kept.Count == 0 ? 0 : kept.Count(r => r.Right) / (double)kept.Count);
+            return new CoverageAtThreshold(t, kept.Count / (double)Math.Max(1, routed.Count), kept.Count == 0 ? 0 : kept.Count(r => r.RouterRight) / (double)kept.Count);
         }).ToList();
-        return new ComparisonReport(scores, coverage, seconds / options.Folds, predictions);
     }
 
     /// <summary>The fold of each appeal, as <see cref="RoutingEvaluation.CrossValidate"/> assigns them.</summary>

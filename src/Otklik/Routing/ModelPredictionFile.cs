@@ -19,7 +19,7 @@ public static class ModelPredictionFile
         var rows = JsonLinesDataFile.Read(
             path, "a prediction", "{\"id\":\"1\",\"executors\":[{\"label\":\"...\",\"p\":0.5}]}", (root, _) =>
                 (Id: root.GetProperty("id").ToString(),
-                 Prediction: new ModelPrediction(Labels(root.GetProperty("executors")), root.TryGetProperty("topics", out var t) ? Labels(t) : null)));
+                 Prediction: new ModelPrediction(Labels(root.GetProperty("executors")), root.TryGetProperty("topics", out var t) && t.ValueKind != JsonValueKind.Null ? Labels(t) : null)));
         foreach (var (id, prediction) in rows)
         {
             // A repeated id: the later line wins, as before.
@@ -40,8 +40,12 @@ public static class ModelPredictionFile
             {
                 ["id"] = id,
                 ["executors"] = prediction.Executors.Select(e => new { label = e.Label, p = Math.Round(e.Probability, 4) }),
-                ["topics"] = prediction.Topics?.Select(e => new { label = e.Label, p = Math.Round(e.Probability, 4) }),
             };
+            if (prediction.Topics is not null)
+            {
+                row["topics"] = prediction.Topics.Select(e => new { label = e.Label, p = Math.Round(e.Probability, 4) });
+            }
+
             if (place is not null)
             {
                 row["place"] = new { region = place.Region, district = place.District, city = place.City, city_district = place.CityDistrict };

@@ -9,7 +9,7 @@ namespace Otklik.Routing;
 /// place alone; and, given out-of-fold model predictions keyed by appeal id, the model alone and the model combined
 /// with place and table — the figure to compare with the text model's own accuracy — with the default weights and with
 /// weights chosen per fold by an inner cross-validation of the training folds. <c>routed</c>, when given, collects the
-/// combined router's confidence (its best body's share of the top three) and whether it was right, per appeal.
+/// combined router's confidence and whether it and the model alone were right, per appeal (see <see cref="PairedComparison"/>).
 /// </summary>
 public static class RoutingEvaluation
 {
@@ -39,7 +39,7 @@ public static class RoutingEvaluation
         PlaceRecognizer recognizer,
         RoutingEvaluationOptions? options = null,
         IReadOnlyDictionary<string, ModelPrediction>? modelPredictions = null,
-        List<(double Confidence, bool Right)>? routed = null)
+        List<RoutedAppeal>? routed = null)
     {
         ArgumentNullException.ThrowIfNull(appeals);
         ArgumentNullException.ThrowIfNull(recognizer);
@@ -77,11 +77,14 @@ public static class RoutingEvaluation
                 Tally(PlaceOnly, a.Executor, Bodies(router.Route(new RoutingRequest(a.Text, null, null, hint), places[i])));
                 if (modelPredictions is not null && modelPredictions.TryGetValue(a.Id, out var model))
                 {
-                    Tally(ModelOnly, a.Executor, model.Executors.OrderByDescending(e => e.Probability).Select(e => e.Label).ToList());
+                    var alone = model.Executors.OrderByDescending(e => e.Probability).Select(e => e.Label).ToList();
+                    Tally(ModelOnly, a.Executor, alone);
                     var route = router.Route(new RoutingRequest(a.Text, model.Topics, model.Executors, hint), places[i]);
                     Tally(ModelWithPlace, a.Executor, Bodies(route));
                     var total = route.Candidates.Sum(c => c.Score);
-                    routed?.Add((route.Best is { } best && total > 0 ? best.Score / total : 0, route.Best?.Body == a.Executor));
+                    routed?.Add(new RoutedAppeal(
+                        a.Id, route.Best is { } best && total > 0 ? best.Score / total : 0, route.Best?.Body == a.Executor,
+                        alone.Count > 0 && alone[0] == a.Executor, territories[i].City is not null || territories[i].District is not null));
                     Tally(ModelGoldTopic, a.Executor, Bodies(router.Route(new RoutingRequest(a.Text, gold, model.Executors, hint), places[i])));
                 }
             }

@@ -30,12 +30,17 @@ public class RoutingEvaluationTests
             ? [new ScoredLabel("A body that answers nothing", 0.6), new ScoredLabel(a.Executor, 0.3)]
             : [new ScoredLabel(a.Executor, 0.7)]))).ToDictionary(p => p.Id, p => p.Prediction);
 
-        var scores = RoutingEvaluation.CrossValidate(appeals, ShippedGazetteer.Recognizer, null, predictions).ToDictionary(s => s.Variant);
+        var routed = new List<RoutedAppeal>();
+        var scores = RoutingEvaluation.CrossValidate(appeals, ShippedGazetteer.Recognizer, null, predictions, routed).ToDictionary(s => s.Variant);
 
         Assert.Equal(2.0 / 3, scores[RoutingEvaluation.ModelOnly].Accuracy, 2);
         Assert.Equal(1.0, scores[RoutingEvaluation.ModelOnly].Top3, 2);
         Assert.True(scores.ContainsKey(RoutingEvaluation.ModelWithPlace));
         Assert.Equal(300, scores[RoutingEvaluation.ModelWithPlaceTuned].Count);
         Assert.True(scores[RoutingEvaluation.ModelGoldTopic].Accuracy >= scores[RoutingEvaluation.GoldTopicWithPlace].Accuracy);
+        // Each held-out appeal once, paired: the model's own right answers, the router's as its score says.
+        Assert.Equal(300, routed.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(200, routed.Count(r => r.ModelRight));
+        Assert.Equal(scores[RoutingEvaluation.ModelWithPlace].Accuracy, routed.Count(r => r.RouterRight) / 300.0, 9);
     }
 }
