@@ -30,12 +30,16 @@ public sealed partial class CaseSession
 
     private static readonly string[] PlaceKeys = ["topic_group", "region_code", "region", "city"];
 
-    /// <summary>The daily cubes of case counts, most specific first; <c>analytics_daily</c> is counted from the cases.</summary>
+    /// <summary>
+    /// The daily cubes of case counts, smallest first (a read takes the first that has its columns):
+    /// <c>analytics_daily</c> is counted from the cases, the others from it. A body works in one region and mostly in
+    /// a few cities, so the bodies cube keeps the place at little cost and serves the bodies table under a place filter.
+    /// </summary>
     internal static readonly RollupCube[] Cubes =
     [
-        new("analytics_daily", null, [.. PlaceKeys, "body_id"], CaseMeasures),
         new("analytics_daily_places", "analytics_daily", PlaceKeys, CaseMeasures),
-        new("analytics_daily_bodies", "analytics_daily", ["body_id"], CaseMeasures),
+        new("analytics_daily_bodies", "analytics_daily", ["region_code", "region", "city", "body_id"], CaseMeasures),
+        new("analytics_daily", null, [.. PlaceKeys, "body_id"], CaseMeasures),
     ];
 
     /// <summary>The daily topic cubes: <c>analytics_topics</c> is counted from the cases.</summary>
@@ -57,8 +61,8 @@ public sealed partial class CaseSession
         get
         {
             // Clustered by (day, seq): a period is one contiguous range of the table, read without a second lookup per
-            // row (SQLite: WITHOUT ROWID; PostgreSQL: the primary key's index). The full cubes also have an index per
-            // filter column, so one body or topic group reads its own rows only.
+            // row (SQLite: WITHOUT ROWID; PostgreSQL: the primary key's index). The full cubes, read only under a body
+            // or topic group filter, have an index for each, so one body or topic group reads its own rows only.
             var clustered = _dialect.Name == "postgresql" ? string.Empty : " WITHOUT ROWID";
             var sql = new StringBuilder();
             foreach (var cube in AllDaily)
@@ -75,7 +79,7 @@ public sealed partial class CaseSession
                     sql.Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {name} (day TEXT NOT NULL, seq BIGINT NOT NULL, {string.Join(", ", columns)}, PRIMARY KEY (day, seq)){clustered};\n");
                     if (cube.Source is null)
                     {
-                        foreach (var column in new[] { "body_id", "topic_group", "city" })
+                        foreach (var column in new[] { "body_id", "topic_group" })
                         {
                             sql.Append(CultureInfo.InvariantCulture, $"CREATE INDEX IF NOT EXISTS {name}_{column} ON {name} ({column}, day);\n");
                         }

@@ -31,8 +31,8 @@ public sealed partial class CaseSession
             throw new ArgumentException($"cannot group the rollup by '{unknown}'", nameof(groupBy));
         }
 
-        // The smallest cube that has every column grouped or filtered by (the cubes are listed most specific first).
-        var cube = Cubes.Last(c => c.Covers(groupBy.Where(g => g != "day").Concat(FilterColumns(filter, scope))));
+        // The smallest cube that has every column grouped or filtered by.
+        var cube = Cubes.First(c => c.Covers(groupBy.Where(g => g != "day").Concat(FilterColumns(filter, scope))));
         var table = weekly ? Weekly(cube.Name) : cube.Name;
         var select = string.Join(", ", RollupKeys.Select(c => groupBy.Contains(c, StringComparer.Ordinal) ? c : c == "day" ? "''" : "NULL"));
         var (where, args) = RollupWhere(filter, scope);
