@@ -77,6 +77,10 @@ timed_calls() { # base admin-key executor-key
   local first
   first=$(curl -sf --max-time 900 -H "X-Api-Key: $2" -o /dev/null -w '%{time_total}' "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31" || echo failed)
   printf '%-10s %-42s %s s\n' "$backend" "dashboard first call (builds rollups)" "$first" | tee -a "$summary"
+  # What the server burns with no request (its workers: SLA pass, processing poll), so per-call CPU can be read net of it.
+  local idle0 idle1
+  idle0=$(cpu_ticks "$pid"); sleep 5; idle1=$(cpu_ticks "$pid")
+  printf '%-10s %-42s %s ms per second\n' "$backend" "server CPU while idle" "$(echo "($idle1 - $idle0) * 1000 / $(getconf CLK_TCK) / 5" | bc -l | xargs printf '%.0f')" | tee -a "$summary"
   timed "inbox first page (newest)" "$1/api/cases?limit=50" "$2"
   timed "inbox open by due" "$1/api/cases?limit=50&status=new,assigned,inProgress,reopened&sort=due" "$2"
   timed "inbox overdue" "$1/api/cases?limit=50&overdue=true" "$2"
