@@ -10,6 +10,7 @@
 # Besides wrk it times the web workspace's heavy calls with curl (R=20 calls each; server time on loopback): the
 # inbox's first pages and the analytics dashboard (the first dashboard call builds the rollups and is shown apart).
 #   INGEST_ONLY=1 bench/server/run.sh        # only the ingest part (skips the list and detail runs)
+#   TIMED_ONLY=1 SKIP_INGEST=1 …             # only the timed inbox and dashboard calls (no wrk runs); each line also gives the server's CPU per call
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
 #   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
@@ -63,16 +64,23 @@ measure() { # name url key
   printf '%-10s %-28s %10s req/s   p50 %8s   p99 %8s\n' "$backend" "$1" "$rps" "$p50" "$p99" | tee -a "$summary"
 }
 
-timed() { # name url key: R sequential calls, server time as curl's time_total (ms)
-  local times
-  times=$(for _ in $(seq 1 "${R:-20}"); do curl -sf --max-time "${MAX_TIME:-15}" -H "X-Api-Key: $3" -o /dev/null -w '%{time_total}\n' "$2" || true; done | sort -n)
-  printf '%-10s %-42s %s\n' "$backend" "$1" "$(echo "$times" | awk '{t[NR]=$1*1000} END {printf "p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms", t[int(NR*0.5+0.5)], t[int(NR*0.95+0.5)], t[NR]}')" | tee -a "$summary"
+timed() { # name url key: R sequential calls, server time as curl's time_total (ms), and the server's CPU per call
+  local times ticks0 ticks1 calls=${R:-20}
+  ticks0=$(cpu_ticks "$pid")
+  times=$(for _ in $(seq 1 "$calls"); do curl -sf --max-time "${MAX_TIME:-15}" -H "X-Api-Key: $3" -o /dev/null -w '%{time_total}\n' "$2" || true; done | sort -n)
+  ticks1=$(cpu_ticks "$pid")
+  printf '%-10s %-42s %s   cpu %6.1f ms/call\n' "$backend" "$1" "$(echo "$times" | awk '{t[NR]=$1*1000} END {printf "p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms", t[int(NR*0.5+0.5)], t[int(NR*0.95+0.5)], t[NR]}')" \
+    "$(echo "($ticks1 - $ticks0) * 1000 / $(getconf CLK_TCK) / $calls" | bc -l)" | tee -a "$summary"
 }
 
-timed_calls() { # base key
+timed_calls() { # base admin-key executor-key
   local first
   first=$(curl -sf --max-time 900 -H "X-Api-Key: $2" -o /dev/null -w '%{time_total}' "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31" || echo failed)
   printf '%-10s %-42s %s s\n' "$backend" "dashboard first call (builds rollups)" "$first" | tee -a "$summary"
+  # What the server burns with no request (its workers: SLA pass, processing poll), so per-call CPU can be read net of it.
+  local idle0 idle1
+  idle0=$(cpu_ticks "$pid"); sleep 5; idle1=$(cpu_ticks "$pid")
+  printf '%-10s %-42s %s ms per second\n' "$backend" "server CPU while idle" "$(echo "($idle1 - $idle0) * 1000 / $(getconf CLK_TCK) / 5" | bc -l | xargs printf '%.0f')" | tee -a "$summary"
   timed "inbox first page (newest)" "$1/api/cases?limit=50" "$2"
   timed "inbox open by due" "$1/api/cases?limit=50&status=new,assigned,inProgress,reopened&sort=due" "$2"
   timed "inbox overdue" "$1/api/cases?limit=50&overdue=true" "$2"
@@ -82,6 +90,11 @@ timed_calls() { # base key
   timed "dashboard a year" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31" "$2"
   timed "dashboard a year, one topic group" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31&topicGroup=5" "$2"
   timed "dashboard 4 weeks, one city" "$1/api/analytics/dashboard?from=2025-11-01&to=2025-11-28&city=$(enc 'Льгов')" "$2"
+  timed "dashboard a year, one city" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31&city=$(enc 'Льгов')" "$2"
+  timed "dashboard a year, one body" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31&bodyId=7" "$2"
+  timed "dashboard a year, region 46" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31&region=46" "$2"
+  timed "dashboard 4 weeks, group + city" "$1/api/analytics/dashboard?from=2025-11-01&to=2025-11-28&topicGroup=5&city=$(enc 'Курск')" "$2"
+  timed "executor dashboard a year (body 7)" "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31" "$3"
 }
 
 bench_backend() { # db count_sql
@@ -104,7 +117,7 @@ bench_backend() { # db count_sql
   trap 'kill $pid 2>/dev/null || true' RETURN
   wait_up "$base"
   curl -s -o /dev/null -w "warm-up %{http_code}\n" -H "X-Api-Key: $admin" "$base/api/cases?limit=1" || true
-  if [ "${INGEST_ONLY:-0}" != 1 ]; then
+  if [ "${INGEST_ONLY:-0}" != 1 ] && [ "${TIMED_ONLY:-0}" != 1 ]; then
     measure "list status+body" "$base/api/cases?status=assigned&bodyId=7" "$admin"
     measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=new" "$admin"
     measure "list overdue" "$base/api/cases?overdue=true" "$admin"
@@ -112,8 +125,8 @@ bench_backend() { # db count_sql
     measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
     measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
     measure "case detail" "$base/api/cases/500000" "$admin"
-    timed_calls "$base" "$admin"
   fi
+  if [ "${INGEST_ONLY:-0}" != 1 ]; then timed_calls "$base" "$admin" "$exec"; fi
   if [ "${SKIP_INGEST:-0}" != 1 ]; then
   # One small batch first: the model analyzer loads its gazetteer at first use, which is not ingest time.
   curl -s -o /dev/null -w "ingest warm-up %{http_code}\n" -H "X-Api-Key: $admin" -H "Content-Type: application/json" \

@@ -96,6 +96,16 @@ public sealed partial class MessageProcessor(
     {
         var bodies = await session.ResolveBodiesAsync(
             analyzed.Select(a => a.Analysis.BodyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var regions = await session.BodyRegionsAsync(bodies.Values.Distinct().ToList(), cancellationToken);
+        for (var i = 0; i < analyzed.Length; i++)
+        {
+            var a = analyzed[i].Analysis;
+            if (a.Place.RegionCode is null && a.BodyName is { } bodyName && regions.TryGetValue(bodies[bodyName], out var region))
+            {
+                analyzed[i].Analysis = a with { Place = BodyRegion.Apply(a.Place, region.Code, region.Region) };
+            }
+        }
+
         var keys = analyzed.Select(a => new CandidateKey(
             a.Analysis.Topic, a.Analysis.BodyName is { } name ? bodies[name] : null, a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
         var found = await session.FindCandidatesAsync(keys.Distinct().ToList(), now - options.DuplicateWindow, CandidatesPerKey, cancellationToken);

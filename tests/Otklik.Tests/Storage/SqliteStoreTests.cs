@@ -5,7 +5,9 @@ namespace Otklik.Tests.Storage;
 /// <summary>The storage suite on SQLite: a fresh file per test.</summary>
 public sealed class SqliteStoreTests : StoreContract
 {
-    protected override Task<string> NewDatabaseAsync() => Task.FromResult(Temp.File("data/otklik.db"));
+    private int _files;
+
+    protected override Task<string> NewDatabaseAsync() => Task.FromResult(Temp.File($"data/otklik{++_files}.db"));
 
     protected override async Task ExecuteRawAsync(string sql)
     {

@@ -4,11 +4,13 @@ using System.Text;
 namespace Otklik.Storage.Cases;
 
 /// <summary>
-/// The analytics rollups: cases per day × topic group × place × body (with answer times) and per day × topic × city
-/// (cases and their messages: a mass complaint is one case with many messages, and spikes count the messages).
-/// They are derived data, rebuilt from <c>cases</c> at any time, so they live outside the migrations
-/// (<c>CREATE … IF NOT EXISTS</c>): dropping them loses nothing. They are kept fresh by re-counting only the creation
-/// days of cases created or changed (any new case event) since the last refresh, which the watermarks in
+/// The analytics rollups: cases per day × topic group × place × body (with answer times) and per day × topic × place ×
+/// body (cases and their messages: a mass complaint is one case with many messages, and spikes count the messages),
+/// each also per week and as smaller cubes without the body or without the place (<see cref="Cubes"/>), so a read
+/// touches rows in proportion to what it groups and filters by, not to the cases. They are derived data, rebuilt from
+/// <c>cases</c> at any time, so they live outside the migrations (<c>CREATE … IF NOT EXISTS</c>; a migration that
+/// changes them drops them, and the next read rebuilds). They are kept fresh by re-counting only the creation days of
+/// cases created or changed (any new case event) since the last refresh, which the watermarks in
 /// <c>analytics_state</c> record. Live numbers (open and overdue now) are read from <c>cases</c> directly.
 /// </summary>
 public sealed partial class CaseSession
@@ -16,31 +18,77 @@ public sealed partial class CaseSession
     /// <summary>Upper bounds, in hours, of the answer-time histogram; the last bucket is everything above.</summary>
     public static readonly IReadOnlyList<double> AnswerBuckets = [24, 72, 168, 336, 720];
 
-    // Both rollups are clustered by (day, seq): a period is one contiguous range of the table, read without a
-    // second lookup per row (SQLite: WITHOUT ROWID; PostgreSQL: the primary key's index).
-    private const string RollupColumns = """
-          day TEXT NOT NULL, seq BIGINT NOT NULL, topic_group TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT,
-          cases BIGINT NOT NULL, answered BIGINT NOT NULL, answered_in_time BIGINT NOT NULL, answer_hours DOUBLE PRECISION NOT NULL,
-          h0 BIGINT NOT NULL, h1 BIGINT NOT NULL, h2 BIGINT NOT NULL, h3 BIGINT NOT NULL, h4 BIGINT NOT NULL, h5 BIGINT NOT NULL,
-          PRIMARY KEY (day, seq))
-        """;
+    private static readonly (string, string)[] CaseMeasures =
+    [
+        ("cases", "SUM(cases)"), ("answered", "SUM(answered)"), ("answered_in_time", "SUM(answered_in_time)"), ("answer_hours", "SUM(answer_hours)"),
+        ("h0", "SUM(h0)"), ("h1", "SUM(h1)"), ("h2", "SUM(h2)"), ("h3", "SUM(h3)"), ("h4", "SUM(h4)"), ("h5", "SUM(h5)"),
+    ];
 
-    private const string TopicColumns = """
-          day TEXT NOT NULL, seq BIGINT NOT NULL, topic_group TEXT, topic TEXT, region_code TEXT, region TEXT, city TEXT, body_id BIGINT,
-          cases BIGINT NOT NULL, messages BIGINT NOT NULL, PRIMARY KEY (day, seq))
-        """;
+    // A topic's group in the place cube is the least of its groups: a topic belongs to one group in the routing table,
+    // and a read that filters by group uses the full cube instead.
+    private static readonly (string, string)[] TopicMeasures = [("cases", "SUM(cases)"), ("messages", "SUM(messages)")];
+
+    private static readonly string[] PlaceKeys = ["topic_group", "region_code", "region", "city"];
+
+    /// <summary>
+    /// The daily cubes of case counts, smallest first (a read takes the first that has its columns):
+    /// <c>analytics_daily</c> is counted from the cases, the others from it. A body works in one region and mostly in
+    /// a few cities, so the bodies cube keeps the place at little cost and serves the bodies table under a place filter.
+    /// </summary>
+    internal static readonly RollupCube[] Cubes =
+    [
+        new("analytics_daily_places", "analytics_daily", PlaceKeys, CaseMeasures),
+        new("analytics_daily_bodies", "analytics_daily", ["region_code", "region", "city", "body_id"], CaseMeasures),
+        new("analytics_daily", null, [.. PlaceKeys, "body_id"], CaseMeasures),
+    ];
+
+    /// <summary>The daily topic cubes: <c>analytics_topics</c> is counted from the cases.</summary>
+    internal static readonly RollupCube[] TopicCubes =
+    [
+        new("analytics_topics", null, ["topic_group", "topic", "region_code", "region", "city", "body_id"], TopicMeasures),
+        new("analytics_topic_places", "analytics_topics", ["topic", "region_code", "region", "city"], [("topic_group", "MIN(topic_group)"), .. TopicMeasures]),
+    ];
+
+    // Which daily cubes also have a weekly twin (the day column then holds the week's Monday), and under what name.
+    private static string Weekly(string daily) => daily == "analytics_daily" ? "analytics_weekly" : daily + "_weekly";
+
+    private static readonly string[] WithWeeks = ["analytics_daily", "analytics_daily_places", "analytics_daily_bodies", "analytics_topic_places"];
+
+    private static IEnumerable<RollupCube> AllDaily => Cubes.Concat(TopicCubes);
 
     private string RollupSchema
     {
         get
         {
+            // Clustered by (day, seq): a period is one contiguous range of the table, read without a second lookup per
+            // row (SQLite: WITHOUT ROWID; PostgreSQL: the primary key's index). The full cubes, read only under a body
+            // or topic group filter, have an index for each, so one body or topic group reads its own rows only.
             var clustered = _dialect.Name == "postgresql" ? string.Empty : " WITHOUT ROWID";
-            return $"""
-                CREATE TABLE IF NOT EXISTS analytics_daily ({RollupColumns}{clustered};
-                CREATE TABLE IF NOT EXISTS analytics_weekly ({RollupColumns}{clustered};
-                CREATE TABLE IF NOT EXISTS analytics_topics ({TopicColumns}{clustered};
-                CREATE TABLE IF NOT EXISTS analytics_state (id BIGINT PRIMARY KEY, last_case_id BIGINT NOT NULL, last_event_id BIGINT NOT NULL);
-                """;
+            var sql = new StringBuilder();
+            foreach (var cube in AllDaily)
+            {
+                foreach (var name in WithWeeks.Contains(cube.Name, StringComparer.Ordinal) ? new[] { cube.Name, Weekly(cube.Name) } : [cube.Name])
+                {
+                    var columns = cube.Keys.Select(k => k == "body_id" ? "body_id BIGINT" : $"{k} TEXT")
+                        .Concat(cube.Measures.Select(m => m.Column switch
+                        {
+                            "topic_group" => "topic_group TEXT",
+                            "answer_hours" => "answer_hours DOUBLE PRECISION NOT NULL",
+                            var c => $"{c} BIGINT NOT NULL",
+                        }));
+                    sql.Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {name} (day TEXT NOT NULL, seq BIGINT NOT NULL, {string.Join(", ", columns)}, PRIMARY KEY (day, seq)){clustered};\n");
+                    if (cube.Source is null)
+                    {
+                        foreach (var column in new[] { "body_id", "topic_group" })
+                        {
+                            sql.Append(CultureInfo.InvariantCulture, $"CREATE INDEX IF NOT EXISTS {name}_{column} ON {name} ({column}, day);\n");
+                        }
+                    }
+                }
+            }
+
+            sql.Append("CREATE TABLE IF NOT EXISTS analytics_state (id BIGINT PRIMARY KEY, last_case_id BIGINT NOT NULL, last_event_id BIGINT NOT NULL);");
+            return sql.ToString();
         }
     }
 
@@ -59,7 +107,6 @@ public sealed partial class CaseSession
                 ? "SELECT last_case_id, last_event_id FROM analytics_state WHERE id = 1 FOR UPDATE"
                 : "SELECT last_case_id, last_event_id FROM analytics_state WHERE id = 1",
             r => (Case: r.GetInt64(0), Event: r.GetInt64(1)), cancellationToken);
-        int recounted;
         if (state.Count == 0)
         {
             // Never built: the caller builds in chunks (BuildRollupWeeksAsync), one transaction each, so a first build
@@ -83,24 +130,17 @@ public sealed partial class CaseSession
         foreach (var d in days)
         {
             var start = DateTimeOffset.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            (string, object?)[] args = [("d", d), ("from", T(start)), ("to", T(start.AddDays(1)))];
-            await ExecuteAsync("DELETE FROM analytics_daily WHERE day = @d", cancellationToken, args);
-            await ExecuteAsync("DELETE FROM analytics_topics WHERE day = @d", cancellationToken, args);
-            await ExecuteAsync(DailyInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
-            await ExecuteAsync(TopicsInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
+            await CountDaysAsync(d, DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1), start, start.AddDays(1), cancellationToken);
         }
 
         foreach (var week in days.Select(WeekStart).Distinct(StringComparer.Ordinal))
         {
             var monday = DateOnly.ParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            (string, object?)[] args = [("w", week), ("sunday", monday.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
-            await ExecuteAsync("DELETE FROM analytics_weekly WHERE day = @w", cancellationToken, args);
-            await ExecuteAsync(WeeklyInsert("day >= @w AND day <= @sunday"), cancellationToken, args);
+            await CountWeeksAsync(week, Day(monday.AddDays(7)), cancellationToken);
         }
 
-        recounted = days.Count;
         await ExecuteAsync("UPDATE analytics_state SET last_case_id = @c, last_event_id = @e WHERE id = 1", cancellationToken, ("c", maxCase), ("e", maxEvent));
-        return recounted;
+        return days.Count;
     }
 
     /// <summary>The watermarks to save after a full build (read before it starts) and the days the cases span.</summary>
@@ -119,20 +159,10 @@ public sealed partial class CaseSession
     /// <summary>Counts the cases created in the whole weeks [<paramref name="fromMonday"/>, <paramref name="toMonday"/>) into all rollups.</summary>
     public async Task BuildRollupWeeksAsync(DateOnly fromMonday, DateOnly toMonday, CancellationToken cancellationToken = default)
     {
-        (string, object?)[] args =
-        [
-            ("fromDay", fromMonday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("toDay", toMonday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("from", T(new DateTimeOffset(fromMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
-            ("to", T(new DateTimeOffset(toMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
-        ];
-        foreach (var table in new[] { "analytics_daily", "analytics_weekly", "analytics_topics" })
-        {
-            await ExecuteAsync($"DELETE FROM {table} WHERE day >= @fromDay AND day < @toDay", cancellationToken, args);
-        }
-
-        await ExecuteAsync(DailyInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
-        await ExecuteAsync(TopicsInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
-        await ExecuteAsync(WeeklyInsert("day >= @fromDay AND day < @toDay"), cancellationToken, args);
+        await CountDaysAsync(
+            Day(fromMonday), toMonday, new DateTimeOffset(fromMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            new DateTimeOffset(toMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
+        await CountWeeksAsync(Day(fromMonday), Day(toMonday), cancellationToken);
     }
 
     /// <summary>Records that the rollups count everything up to these watermarks (the end of a full build).</summary>
@@ -158,158 +188,54 @@ public sealed partial class CaseSession
         return rows.Count == 1 && rows[0];
     }
 
-    /// <summary>
-    /// Sums of the daily rollup over the filter's days (executors: their bodies only), grouped by the given columns
-    /// (any of <c>day, topic_group, region_code, region, city, body_id</c>; none gives one total row). Columns not
-    /// grouped by come back null (day: empty). The sums are done in SQL, so a few hundred rows at most leave the database.
-    /// </summary>
-    public Task<List<RollupRow>> DailyRollupAsync(RollupFilter filter, CaseScope scope, IReadOnlyList<string> groupBy, CancellationToken cancellationToken = default) =>
-        RollupAsync("analytics_daily", filter, scope, groupBy, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="DailyRollupAsync"/> over the weekly rollup (7 times fewer rows, for long periods): <c>day</c> is the
-    /// Monday of each week, and a week counts whole when its Monday is within the filter's days.
-    /// </summary>
-    public Task<List<RollupRow>> WeeklyRollupAsync(RollupFilter filter, CaseScope scope, IReadOnlyList<string> groupBy, CancellationToken cancellationToken = default) =>
-        RollupAsync("analytics_weekly", filter, scope, groupBy, cancellationToken);
-
     /// <summary>The Monday (UTC) of the week of a 'YYYY-MM-DD' day.</summary>
     public static string WeekStart(string day)
     {
         var d = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return d.AddDays(-(((int)d.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Day(d.AddDays(-(((int)d.DayOfWeek + 6) % 7)));
     }
 
-    private Task<List<RollupRow>> RollupAsync(string table, RollupFilter filter, CaseScope scope, IReadOnlyList<string> groupBy, CancellationToken cancellationToken)
+    /// <summary>Re-counts the days [<paramref name="fromDay"/>, <paramref name="toDay"/>) of every daily cube: the full ones from the cases, the smaller ones from those.</summary>
+    private async Task CountDaysAsync(string fromDay, DateOnly toDay, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        string[] columns = ["day", "topic_group", "region_code", "region", "city", "body_id"];
-        var unknown = groupBy.FirstOrDefault(g => !columns.Contains(g, StringComparer.Ordinal));
-        if (unknown is not null)
+        (string, object?)[] args = [("fromDay", fromDay), ("toDay", Day(toDay)), ("from", T(from)), ("to", T(to))];
+        foreach (var cube in AllDaily)
         {
-            throw new ArgumentException($"cannot group the rollup by '{unknown}'", nameof(groupBy));
+            await ExecuteAsync($"DELETE FROM {cube.Name} WHERE day >= @fromDay AND day < @toDay", cancellationToken, args);
         }
 
-        var select = string.Join(", ", columns.Select(c => groupBy.Contains(c, StringComparer.Ordinal) ? c : c == "day" ? "''" : "NULL"));
-        var (where, args) = RollupWhere(filter, scope);
-        var group = groupBy.Count == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groupBy);
-        return QueryAsync(
-            $"""
-            SELECT {select}, COALESCE(SUM(cases), 0), COALESCE(SUM(answered), 0), COALESCE(SUM(answered_in_time), 0), COALESCE(SUM(answer_hours), 0),
-              COALESCE(SUM(h0), 0), COALESCE(SUM(h1), 0), COALESCE(SUM(h2), 0), COALESCE(SUM(h3), 0), COALESCE(SUM(h4), 0), COALESCE(SUM(h5), 0)
-            FROM {table} WHERE {where}{group}
-            """,
-            r => new RollupRow(
-                r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), Db.Str(r, 4), r.IsDBNull(5) ? null : Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture),
-                L(r, 6), L(r, 7), L(r, 8), Convert.ToDouble(r.GetValue(9), CultureInfo.InvariantCulture),
-                [L(r, 10), L(r, 11), L(r, 12), L(r, 13), L(r, 14), L(r, 15)]),
-            cancellationToken, [.. args]);
+        await ExecuteAsync(DailyInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
+        await ExecuteAsync(TopicsInsert("c.created_at >= @from AND c.created_at < @to"), cancellationToken, args);
+        foreach (var cube in AllDaily.Where(c => c.Source is not null))
+        {
+            await ExecuteAsync(CubeInsert(cube.Name, cube.Source!, cube, "day", "day >= @fromDay AND day < @toDay"), cancellationToken, args);
+        }
     }
 
-    /// <summary>
-    /// Messages per topic (and, with <paramref name="byCity"/>, per city) over the filter's days, split into those from
-    /// <paramref name="splitDay"/> on (<see cref="TopicWeeksRow.Recent"/>) and those before it.
-    /// </summary>
-    public Task<List<TopicWeeksRow>> TopicWeeksAsync(RollupFilter filter, CaseScope scope, string splitDay, bool byCity, CancellationToken cancellationToken = default)
+    /// <summary>Re-counts the weeks whose Mondays are in [<paramref name="fromMonday"/>, <paramref name="toDay"/>) of every weekly cube, from the daily ones.</summary>
+    private async Task CountWeeksAsync(string fromMonday, string toDay, CancellationToken cancellationToken)
     {
-        var (where, args) = RollupWhere(filter, scope);
-        args.Add(("split", splitDay));
-        var place = byCity ? "city, region" : "NULL, NULL";
-        var group = byCity ? "topic, topic_group, city, region" : "topic, topic_group";
-        return QueryAsync(
-            $"""
-            SELECT topic, topic_group, {place}, SUM(CASE WHEN day >= @split THEN messages ELSE 0 END), SUM(CASE WHEN day < @split THEN messages ELSE 0 END)
-            FROM analytics_topics WHERE {where} AND topic IS NOT NULL GROUP BY {group}
-            """,
-            r => new TopicWeeksRow(r.GetString(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), L(r, 4), L(r, 5)),
-            cancellationToken, [.. args]);
+        (string, object?)[] args = [("fromDay", fromMonday), ("toDay", toDay)];
+        var week = _dialect.Name == "postgresql"
+            ? "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')"
+            : "date(day, '-6 days', 'weekday 1')";
+        foreach (var cube in AllDaily.Where(c => WithWeeks.Contains(c.Name, StringComparer.Ordinal)))
+        {
+            await ExecuteAsync($"DELETE FROM {Weekly(cube.Name)} WHERE day >= @fromDay AND day < @toDay", cancellationToken, args);
+            await ExecuteAsync(CubeInsert(Weekly(cube.Name), cube.Name, cube, week, "day >= @fromDay AND day < @toDay"), cancellationToken, args);
+        }
     }
 
-    private static long L(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Open cases by body now, and the overdue among them (either clock missed), with the filter's place and topic group.
-    /// The open count is a sum over <c>open_case_counts</c>; the overdue count is the open cases with a running clock
-    /// minus those whose deadline is still ahead, which are recent cases, counted live through their index.
-    /// </summary>
-    public async Task<List<OpenCasesRow>> OpenCasesByBodyAsync(RollupFilter filter, CaseScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Sums <paramref name="source"/> into <paramref name="target"/> by the cube's keys and <paramref name="day"/>.</summary>
+    private static string CubeInsert(string target, string source, RollupCube cube, string day, string where)
     {
-        var where = new StringBuilder(scope.Sql());
-        var args = new List<(string, object?)> { ("now", T(now)) };
-        Equal(where, args, "c.topic_group", filter.TopicGroup, nullMeansAny: true);
-        Equal(where, args, "c.region_code", filter.RegionCode, nullMeansAny: true);
-        Equal(where, args, "c.city", filter.City, nullMeansAny: true);
-        Equal(where, args, "c.body_id", filter.BodyId, nullMeansAny: true);
-        var counted = await QueryAsync(
-            $"""
-            SELECT c.body_id, COALESCE(SUM(c.cases), 0), COALESCE(SUM(CASE WHEN c.clock = 1 THEN c.cases ELSE 0 END), 0)
-            FROM open_case_counts c WHERE {where} GROUP BY c.body_id
-            """,
-            r => (Body: Db.Long(r, 0), Open: L(r, 1), Clocked: L(r, 2)), cancellationToken, [.. args]);
-        // SQLite cannot estimate a range over an expression index and would rather scan every open case in body
-        // order; it is told which index to use (and fails loudly if it cannot).
-        var index = _dialect.Name == "sqlite" ? " INDEXED BY cases_open_overdue_at" : string.Empty;
-        var ahead = (await QueryAsync(
-            $"SELECT c.body_id, COUNT(*) FROM cases c{index} WHERE c.{ReadSchema.Open} AND {ReadSchema.OverdueAt} >= @now AND {where} GROUP BY c.body_id",
-            r => (Body: Db.Long(r, 0), Cases: L(r, 1)), cancellationToken, [.. args]))
-            .ToDictionary(r => r.Body ?? 0, r => r.Cases);
-        return counted.Where(r => r.Open != 0)
-            .Select(r => new OpenCasesRow(r.Body, r.Open, r.Clocked - ahead.GetValueOrDefault(r.Body ?? 0)))
-            .ToList();
-    }
-
-    /// <summary>
-    /// Folds the rows the triggers appended to <c>open_case_counts</c> into one per key when there are more than
-    /// <paramref name="atMost"/>; returns the rows left, or null when there were not more. Needs a write session.
-    /// </summary>
-    public async Task<long?> CompactOpenCountsAsync(long atMost, CancellationToken cancellationToken = default)
-    {
-        var rows = L2(await ScalarAsync("SELECT COUNT(*) FROM open_case_counts", cancellationToken));
-        if (rows <= atMost)
-        {
-            return null;
-        }
-
-        const string Keys = "body_id, escalated_to_body_id, topic_group, region_code, city, clock";
-        var max = L2(await ScalarAsync("SELECT COALESCE(MAX(id), 0) FROM open_case_counts", cancellationToken));
-        if (_dialect.Name == "postgresql")
-        {
-            // One statement: exactly the rows deleted are summed, even while other writers append.
-            await ExecuteAsync(
-                $"""
-                WITH moved AS (DELETE FROM open_case_counts WHERE id <= @max RETURNING {Keys}, cases)
-                INSERT INTO open_case_counts ({Keys}, cases) SELECT {Keys}, SUM(cases) FROM moved GROUP BY {Keys} HAVING SUM(cases) <> 0
-                """,
-                cancellationToken, ("max", max));
-        }
-        else
-        {
-            // SQLite has one writer, so the two statements see the same rows.
-            await ExecuteAsync(
-                $"INSERT INTO open_case_counts ({Keys}, cases) SELECT {Keys}, SUM(cases) FROM open_case_counts WHERE id <= @max GROUP BY {Keys} HAVING SUM(cases) <> 0",
-                cancellationToken, ("max", max));
-            await ExecuteAsync("DELETE FROM open_case_counts WHERE id <= @max", cancellationToken, ("max", max));
-        }
-
-        return L2(await ScalarAsync("SELECT COUNT(*) FROM open_case_counts", cancellationToken));
-    }
-
-    private static long L2(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
-
-    private (string Where, List<(string, object?)> Args) RollupWhere(RollupFilter filter, CaseScope scope)
-    {
-        var sql = new StringBuilder("day >= @fromDay AND day <= @toDay");
-        var args = new List<(string, object?)> { ("fromDay", filter.FromDay), ("toDay", filter.ToDay) };
-        Equal(sql, args, "topic_group", filter.TopicGroup, nullMeansAny: true);
-        Equal(sql, args, "region_code", filter.RegionCode, nullMeansAny: true);
-        Equal(sql, args, "city", filter.City, nullMeansAny: true);
-        Equal(sql, args, "body_id", filter.BodyId, nullMeansAny: true);
-        if (scope.BodyIds is { } bodies)
-        {
-            // Ids are longs from our own tables: safe to inline. Escalated cases count for the body that owns them.
-            sql.Append(bodies.Count == 0 ? " AND 1=0" : $" AND body_id IN ({string.Join(',', bodies.Select(b => b.ToString(CultureInfo.InvariantCulture)))})");
-        }
-
-        return (sql.ToString(), args);
+        var keys = string.Join(", ", cube.Keys);
+        return $"""
+            INSERT INTO {target} (day, seq, {keys}, {string.Join(", ", cube.Measures.Select(m => m.Column))})
+            SELECT {day}, ROW_NUMBER() OVER (PARTITION BY {day}), {keys}, {string.Join(", ", cube.Measures.Select(m => m.Aggregate))}
+            FROM {source} WHERE {where}
+            GROUP BY {day}, {keys}
+            """;
     }
 
     private string DailyInsert(string where)
@@ -340,20 +266,6 @@ public sealed partial class CaseSession
             """;
     }
 
-    private string WeeklyInsert(string where)
-    {
-        var week = _dialect.Name == "postgresql"
-            ? "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')"
-            : "date(day, '-6 days', 'weekday 1')";
-        return $"""
-            INSERT INTO analytics_weekly (day, seq, topic_group, region_code, region, city, body_id, cases, answered, answered_in_time, answer_hours, h0, h1, h2, h3, h4, h5)
-            SELECT {week}, ROW_NUMBER() OVER (PARTITION BY {week}), topic_group, region_code, region, city, body_id,
-              SUM(cases), SUM(answered), SUM(answered_in_time), SUM(answer_hours), SUM(h0), SUM(h1), SUM(h2), SUM(h3), SUM(h4), SUM(h5)
-            FROM analytics_daily WHERE {where}
-            GROUP BY {week}, topic_group, region_code, region, city, body_id
-            """;
-    }
-
     private string TopicsInsert(string where)
     {
         var day = DayOf("c.created_at");
@@ -368,4 +280,6 @@ public sealed partial class CaseSession
     private string DayOf(string column) => _dialect.Name == "postgresql"
         ? $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
         : $"substr({column}, 1, 10)";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
