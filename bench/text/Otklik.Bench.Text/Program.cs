@@ -23,6 +23,9 @@ var options = new TrainingOptions
     CalibrationFolds = (int)D("calib", 2),
     PruneBelow = D("prune", 0.01),
     MaxDegreeOfParallelism = (int)D("threads", 2),
+    ExecutorRareClassShift = D("eshift", 1) > 0,
+    TopicRareClassShift = D("tshift", 0) > 0,
+    RareClassShiftTolerance = D("shifttol", 0),
     Features = new FeatureSettings
     {
         CharMinN = (int)D("minn", 2),
@@ -111,7 +114,7 @@ foreach (var dir in Directory.GetDirectories(folds).Order(StringComparer.Ordinal
 File.Delete(modelPath);
 var result = new Dictionary<string, object>
 {
-    ["tool"] = $"Otklik c={options.C} power={options.ClassWeightPower} ec={options.ExecutorC?.ToString(CultureInfo.InvariantCulture) ?? "="} epower={options.ExecutorClassWeightPower?.ToString(CultureInfo.InvariantCulture) ?? "="} scalec={(options.ScaleCalibrationC ? 1 : 0)} isotonic={(options.ConfidenceMap ? 1 : 0)} char={options.Features.CharMinN}-{options.Features.CharMaxN} mindf={options.Features.CharMinDocuments} cw={options.Features.CharBlockWeight} calib={options.CalibrationFolds} prune={options.PruneBelow}",
+    ["tool"] = $"Otklik c={options.C} power={options.ClassWeightPower} ec={options.ExecutorC?.ToString(CultureInfo.InvariantCulture) ?? "="} epower={options.ExecutorClassWeightPower?.ToString(CultureInfo.InvariantCulture) ?? "="} scalec={(options.ScaleCalibrationC ? 1 : 0)} isotonic={(options.ConfidenceMap ? 1 : 0)} char={options.Features.CharMinN}-{options.Features.CharMaxN} mindf={options.Features.CharMinDocuments} cw={options.Features.CharBlockWeight} calib={options.CalibrationFolds} prune={options.PruneBelow} eshift={(options.ExecutorRareClassShift ? 1 : 0)} tshift={(options.TopicRareClassShift ? 1 : 0)} shifttol={options.RareClassShiftTolerance}",
     ["train_s"] = trainSeconds.Average(),
     ["texts_per_s"] = rates.Average(),
     ["texts_per_cpu_s"] = cpuRates.Average(),

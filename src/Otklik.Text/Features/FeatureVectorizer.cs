@@ -71,6 +71,9 @@ internal sealed class FeatureVectorizer
         document.Clear();
         var text = TextNormalizer.Normalize(raw);
         Tokenizer.Split(text, document.Ranges);
+        var count = document.Ranges.Count;
+        Span<int> pairKeys = count <= 1024 ? stackalloc int[count] : new int[count];
+        var pairs = 0;
         var previous = 0;
         var first = true;
         foreach (var range in document.Ranges)
@@ -80,15 +83,23 @@ internal sealed class FeatureVectorizer
             document.AddWord(word);
             if (Settings.WordBigrams && !first)
             {
-                var pair = Vocabulary.Find(FeatureHash.Pair(previous, word.StemKey), out var idf);
-                if (pair >= 0)
-                {
-                    document.AddPair(pair, idf);
-                }
+                pairKeys[pairs++] = FeatureHash.Pair(previous, word.StemKey);
             }
 
             previous = word.StemKey;
             first = false;
+        }
+
+        // Pairs are looked up together, after the words: each is a cache miss in the vocabulary (see FindMany).
+        Span<int> pairColumns = pairs <= 1024 ? stackalloc int[pairs] : new int[pairs];
+        Span<float> pairIdfs = pairs <= 1024 ? stackalloc float[pairs] : new float[pairs];
+        Vocabulary.FindMany(pairKeys[..pairs], pairColumns, pairIdfs);
+        for (var i = 0; i < pairs; i++)
+        {
+            if (pairColumns[i] >= 0)
+            {
+                document.AddPair(pairColumns[i], pairIdfs[i]);
+            }
         }
     }
 
@@ -168,24 +179,26 @@ internal sealed class FeatureVectorizer
 
     private TokenColumns Resolve(string word, long hash)
     {
-        var keys = TokenKeys.Of(word, Stemmer, Settings);
+        var count = CharNgramKeys.Count(word.Length, Settings);
+        Span<int> keys = count <= 512 ? stackalloc int[count] : new int[count];
+        Span<int> columns = count <= 512 ? stackalloc int[count] : new int[count];
+        Span<float> idfs = count <= 512 ? stackalloc float[count] : new float[count];
+        CharNgramKeys.Fill(word, Settings, keys);
+        Vocabulary.FindMany(keys, columns, idfs);
+
         // A word's n-grams weighted by idf (an n-gram repeated inside the word adds up), then scaled to unit length.
-        var columns = new int[keys.CharKeys.Length];
-        var idfs = new float[keys.CharKeys.Length];
         var found = 0;
-        foreach (var key in keys.CharKeys)
+        for (var i = 0; i < count; i++)
         {
-            var column = Vocabulary.Find(key, out var idf);
-            if (column >= 0)
+            if (columns[i] >= 0)
             {
-                columns[found] = column;
-                idfs[found++] = idf;
+                columns[found] = columns[i];
+                idfs[found++] = idfs[i];
             }
         }
 
-        Array.Sort(columns, idfs, 0, found);
+        columns[..found].Sort(idfs[..found]);
         var distinct = 0;
-        var squared = 0f;
         for (var i = 0; i < found; i++)
         {
             if (distinct > 0 && columns[distinct - 1] == columns[i])
@@ -198,6 +211,7 @@ internal sealed class FeatureVectorizer
             idfs[distinct++] = idfs[i];
         }
 
+        var squared = 0f;
         for (var i = 0; i < distinct; i++)
         {
             squared += idfs[i] * idfs[i];
@@ -210,8 +224,10 @@ internal sealed class FeatureVectorizer
             charValues[i] = idfs[i] / norm;
         }
 
-        var stemColumn = Vocabulary.Find(keys.StemKey, out var stemIdf);
-        var resolved = new TokenColumns(word, keys.Stem, keys.StemKey, stemColumn, stemIdf, columns[..distinct], charValues);
+        var stem = Stemmer.Stem(word);
+        var stemKey = FeatureHash.Of(stem, FeatureHash.StemSeed);
+        var stemColumn = Vocabulary.Find(stemKey, out var stemIdf);
+        var resolved = new TokenColumns(word, stem, stemKey, stemColumn, stemIdf, columns[..distinct].ToArray(), charValues);
         _words.Add(hash, resolved);
 
         return resolved;
