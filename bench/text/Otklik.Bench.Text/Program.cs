@@ -51,6 +51,12 @@ foreach (var dir in Directory.GetDirectories(folds).Order(StringComparer.Ordinal
     var clock = Stopwatch.StartNew();
     var trained = TextClassifier.Train(train, options);
     trainSeconds.Add(clock.Elapsed.TotalSeconds);
+    var shifts = string.Join(", ", trained.Info.Heads.Where(h => h.RareClassShift is not null).Select(h => $"{h.Name} α={h.RareClassShift}"));
+    if (shifts.Length > 0)
+    {
+        Console.Error.WriteLine($"fold {Path.GetFileName(dir)}: rare-class shift {shifts}");
+    }
+
     trained.Save(modelPath);
     var model = TextClassifier.Load(modelPath);
 

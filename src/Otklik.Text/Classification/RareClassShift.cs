@@ -8,31 +8,31 @@ namespace Otklik.Text.Classification;
 /// </summary>
 internal static class RareClassShift
 {
-    private const double Step = 0.005;
-    private const int Steps = 60;
+    private const double Step = 0.0025;
+    private const int Steps = 80;
 
     /// <summary>
-    /// The offsets (all zero when nothing helps) whose argmax on <paramref name="scores"/> has the best macro-F1 among those
-    /// that lose at most <paramref name="tolerance"/> accuracy to no shift.
+    /// α and the offsets (all zero when nothing helps) whose argmax on <paramref name="scores"/> has the best macro-F1
+    /// among those that lose at most <paramref name="tolerance"/> accuracy and top-3 accuracy to no shift (top-3 too: a
+    /// large shift floods the top 3 with rare classes while the best label hardly changes).
     /// </summary>
-    public static float[] Fit(IReadOnlyList<float[]> scores, int[] labels, int[] sizes, double tolerance)
+    public static (float Alpha, float[] Shift) Fit(IReadOnlyList<float[]> scores, int[] labels, int[] sizes, double tolerance)
     {
         var largest = sizes.Max();
         var direction = sizes.Select(n => (float)Math.Log((double)largest / Math.Max(n, 1))).ToArray();
-        var predicted = new int[labels.Length];
-        var (baseAccuracy, bestF1) = Evaluate(scores, labels, direction, 0f, predicted);
+        var (baseAccuracy, baseTop3, bestF1) = Evaluate(scores, labels, direction, 0f);
         var bestAlpha = 0f;
         for (var step = 1; step <= Steps; step++)
         {
             var alpha = (float)(step * Step);
-            var (accuracy, f1) = Evaluate(scores, labels, direction, alpha, predicted);
-            if (accuracy >= baseAccuracy - tolerance - 1e-12 && f1 > bestF1 + 1e-12)
+            var (accuracy, top3, f1) = Evaluate(scores, labels, direction, alpha);
+            if (accuracy >= baseAccuracy - tolerance - 1e-12 && top3 >= baseTop3 - tolerance - 1e-12 && f1 > bestF1 + 1e-12)
             {
                 (bestAlpha, bestF1) = (alpha, f1);
             }
         }
 
-        return direction.Select(d => d * bestAlpha).ToArray();
+        return (bestAlpha, direction.Select(d => d * bestAlpha).ToArray());
     }
 
     /// <summary>Adds <paramref name="shift"/> to every score vector.</summary>
@@ -47,14 +47,14 @@ internal static class RareClassShift
         }
     }
 
-    private static (double Accuracy, double MacroF1) Evaluate(IReadOnlyList<float[]> scores, int[] labels, float[] direction, float alpha,
-        int[] predicted)
+    private static (double Accuracy, double Top3, double MacroF1) Evaluate(IReadOnlyList<float[]> scores, int[] labels, float[] direction, float alpha)
     {
         var classes = direction.Length;
         var tp = new int[classes];
         var fp = new int[classes];
         var fn = new int[classes];
         var correct = 0;
+        var top3 = 0;
         for (var i = 0; i < labels.Length; i++)
         {
             var s = scores[i];
@@ -69,7 +69,21 @@ internal static class RareClassShift
                 }
             }
 
-            predicted[i] = best;
+            var truth = s[labels[i]] + (alpha * direction[labels[i]]);
+            var above = 0;
+            for (var k = 0; k < classes; k++)
+            {
+                if (s[k] + (alpha * direction[k]) > truth)
+                {
+                    above++;
+                }
+            }
+
+            if (above < 3)
+            {
+                top3++;
+            }
+
             if (best == labels[i])
             {
                 correct++;
@@ -96,6 +110,6 @@ internal static class RareClassShift
             sum += tp[k] == 0 ? 0 : 2.0 * tp[k] / ((2.0 * tp[k]) + fp[k] + fn[k]);
         }
 
-        return ((double)correct / labels.Length, present == 0 ? 0 : sum / present);
+        return ((double)correct / labels.Length, (double)top3 / labels.Length, present == 0 ? 0 : sum / present);
     }
 }

@@ -81,12 +81,13 @@ public sealed partial class TextClassifier
         ConfidenceMap? map = null;
         TargetMetrics? metrics = null;
         float[]? shift = null;
+        var alpha = 0f;
         if (options.CalibrationFolds >= 2 && rows.Count >= options.CalibrationFolds)
         {
             var outOfFold = OutOfFoldScores(rows, y, labels.Length, columns, options, positiveWeight);
             if (rareClassShift)
             {
-                shift = RareClassShift.Fit(outOfFold, y, sizes, options.RareClassShiftTolerance);
+                (alpha, shift) = RareClassShift.Fit(outOfFold, y, sizes, options.RareClassShiftTolerance);
                 RareClassShift.Apply(outOfFold, shift);
             }
 
@@ -114,7 +115,7 @@ public sealed partial class TextClassifier
         }
 
         return (LinearHead.FromClassMajor(name, labels, weights, columns, temperature, (float)options.PruneBelow),
-            new HeadInfo(name, labels, temperature, metrics) { Confidence = map });
+            new HeadInfo(name, labels, temperature, metrics) { Confidence = map, RareClassShift = shift is null ? null : alpha });
     }
 
     private static float[][] OutOfFoldScores(List<SparseRow> rows, int[] y, int classCount, int columns, TrainingOptions options, Func<int, double> positiveWeight)
