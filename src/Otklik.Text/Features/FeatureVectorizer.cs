@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Otklik.Text.Analysis;
 
 namespace Otklik.Text.Features;
@@ -13,6 +14,13 @@ internal sealed class FeatureVectorizer
 
     // Words repeat a lot across appeals; resolving a word (stemming, hashing its n-grams) costs far more than a lookup.
     private readonly WordCache _words = new();
+
+    private static readonly long NumberHash = WordCache.Hash(Tokenizer.Number);
+
+    // Where the loads that only bring data into the cache put their result, so that they are not optimized away.
+    // Thread-local: a shared field written on every call would bounce its cache line between threads.
+    [ThreadStatic]
+    private static int t_sink;
 
     public FeatureVectorizer(FeatureSettings settings, Vocabulary vocabulary)
     {
@@ -72,14 +80,37 @@ internal sealed class FeatureVectorizer
         var text = TextNormalizer.Normalize(raw);
         Tokenizer.Split(text, document.Ranges);
         var count = document.Ranges.Count;
+        var ranges = CollectionsMarshal.AsSpan(document.Ranges);
+
+        // In phases, so that the cache misses of different words overlap: a word's cache slot, then its resolved word,
+        // then its projection are each a miss, and one word after another would wait for every one in turn.
+        Span<long> hashes = count <= 1024 ? stackalloc long[count] : new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            var span = text.AsSpan(ranges[i]);
+            hashes[i] = Tokenizer.IsNumber(span) ? NumberHash : WordCache.Hash(span);
+        }
+
+        _words.Touch(hashes);
+        var sequence = document.Sequence;
+        for (var i = 0; i < count; i++)
+        {
+            sequence.Add(_words.Find(hashes[i]) ?? ResolveNew(text.AsSpan(ranges[i]), hashes[i]));
+        }
+
+        var touched = 0;
+        foreach (var word in sequence)
+        {
+            touched ^= word.StemKey ^ (word.Projection?.Length ?? 0);
+        }
+
+        t_sink = touched;
         Span<int> pairKeys = count <= 1024 ? stackalloc int[count] : new int[count];
         var pairs = 0;
         var previous = 0;
         var first = true;
-        foreach (var range in document.Ranges)
+        foreach (var word in sequence)
         {
-            var span = text.AsSpan(range);
-            var word = Tokenizer.IsNumber(span) ? Resolve(Tokenizer.Number) : Resolve(span);
             document.AddWord(word);
             if (Settings.WordBigrams && !first)
             {
@@ -168,6 +199,9 @@ internal sealed class FeatureVectorizer
 
         return new SparseRow(columns, result);
     }
+
+    private TokenColumns ResolveNew(ReadOnlySpan<char> word, long hash) =>
+        Tokenizer.IsNumber(word) ? Resolve(Tokenizer.Number) : Resolve(word.ToString(), hash);
 
     private TokenColumns Resolve(ReadOnlySpan<char> word)
     {
