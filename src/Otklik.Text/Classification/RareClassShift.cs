@@ -13,10 +13,10 @@ internal static class RareClassShift
 
     /// <summary>
     /// α and the offsets (all zero when nothing helps) whose argmax on <paramref name="scores"/> has the best macro-F1
-    /// among those that lose at most <paramref name="tolerance"/> accuracy and top-3 accuracy to no shift (top-3 too: a
-    /// large shift floods the top 3 with rare classes while the best label hardly changes).
+    /// among those that lose at most <paramref name="tolerance"/> accuracy and <paramref name="top3Tolerance"/> top-3
+    /// accuracy to no shift (top-3 too: a large shift floods the top 3 with rare classes while the best label hardly changes).
     /// </summary>
-    public static (float Alpha, float[] Shift) Fit(IReadOnlyList<float[]> scores, int[] labels, int[] sizes, double tolerance)
+    public static (float Alpha, float[] Shift) Fit(IReadOnlyList<float[]> scores, int[] labels, int[] sizes, double tolerance, double top3Tolerance)
     {
         var largest = sizes.Max();
         var direction = sizes.Select(n => (float)Math.Log((double)largest / Math.Max(n, 1))).ToArray();
@@ -26,7 +26,7 @@ internal static class RareClassShift
         {
             var alpha = (float)(step * Step);
             var (accuracy, top3, f1) = Evaluate(scores, labels, direction, alpha);
-            if (accuracy >= baseAccuracy - tolerance - 1e-12 && top3 >= baseTop3 - tolerance - 1e-12 && f1 > bestF1 + 1e-12)
+            if (accuracy >= baseAccuracy - tolerance - 1e-12 && top3 >= baseTop3 - top3Tolerance - 1e-12 && f1 > bestF1 + 1e-12)
             {
                 (bestAlpha, bestF1) = (alpha, f1);
             }

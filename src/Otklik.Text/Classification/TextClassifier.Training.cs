@@ -87,7 +87,7 @@ public sealed partial class TextClassifier
             var outOfFold = OutOfFoldScores(rows, y, labels.Length, columns, options, positiveWeight);
             if (rareClassShift)
             {
-                (alpha, shift) = RareClassShift.Fit(outOfFold, y, sizes, options.RareClassShiftTolerance);
+                (alpha, shift) = RareClassShift.Fit(outOfFold, y, sizes, options.RareClassShiftTolerance, options.RareClassShiftTop3Tolerance);
                 RareClassShift.Apply(outOfFold, shift);
             }
 
@@ -178,7 +178,7 @@ public sealed partial class TextClassifier
         {
             options.Features, options.C, options.ClassWeightPower, options.ExecutorC, options.ExecutorClassWeightPower, options.CalibrationFolds,
             options.ScaleCalibrationC, options.ConfidenceMap, options.PruneBelow, options.Seed, options.ExecutorRareClassShift,
-            options.TopicRareClassShift, options.RareClassShiftTolerance,
+            options.TopicRareClassShift, options.RareClassShiftTolerance, options.RareClassShiftTop3Tolerance,
         });
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(dataHash + settings));
         return $"text-v{FormatVersion}-{Convert.ToHexStringLower(digest)[..12]}";

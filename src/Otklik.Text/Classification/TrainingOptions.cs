@@ -37,6 +37,9 @@ public sealed record TrainingOptions
     /// <summary>How much out-of-fold accuracy the rare-class shift may give up for macro-F1. Defaults to 0.</summary>
     public double RareClassShiftTolerance { get; init; }
 
+    /// <summary>How much out-of-fold top-3 accuracy the rare-class shift may give up. Defaults to 0.01.</summary>
+    public double RareClassShiftTop3Tolerance { get; init; } = 0.01;
+
     /// <summary>
     /// Whether the calibration folds' models train with C × folds / (folds − 1), so that their scores have the scale of
     /// the final model's (which sees all the data). Defaults to true.
