@@ -27,6 +27,9 @@ def main(results):
     for r in rows:
         print(f"| {r['tool']} | {r['topic_accuracy']:.4f} | {r['topic_macro_f1']:.4f} | {r['executor_accuracy']:.4f} | "
               f"{r['executor_macro_f1']:.4f} | {r['train_s']:.1f} | {r['texts_per_s']:.0f} | {r.get('texts_per_cpu_s', float('nan')):.0f} | {r['peak_mb']:.0f} |")
+    for r in rows:
+        if "texts_per_s_cold" in r:
+            print(f"\n{r['tool']}: {r['texts_per_s_cold']:.0f} texts/s (wall) from a cold load, no warm-up texts (every word new)")
 
     calibration = os.path.join(results, "otklik-calibration.json")
     if os.path.exists(calibration):

@@ -11,7 +11,8 @@ public static class TextNormalizer
     /// </summary>
     public static string Normalize(string raw)
     {
-        var masked = PersonalDataMask.Apply(RussianText.StripHtml(raw));
+        ArgumentNullException.ThrowIfNull(raw);
+        var masked = PersonalDataMask.Apply(HtmlText.Strip(raw));
         // RussianText.Fold would strip HTML a second time; the folding itself is the same: invariant lower case, ё→е.
         return string.Create(masked.Length, masked, static (target, source) =>
         {

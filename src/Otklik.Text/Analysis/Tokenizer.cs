@@ -13,7 +13,7 @@ internal static class Tokenizer
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            var inWord = i < text.Length && IsLetterOrDigit(text[i]);
             if (inWord && start < 0)
             {
                 start = i;
@@ -25,6 +25,17 @@ internal static class Tokenizer
             }
         }
     }
+
+    /// <summary>
+    /// char.IsLetterOrDigit with the folded text's common letters answered here: it looks every Cyrillic letter up in
+    /// the Unicode category tables, a visible share of tokenizing.
+    /// </summary>
+    private static bool IsLetterOrDigit(char c) => c switch
+    {
+        >= 'a' and <= 'z' or >= '0' and <= '9' or >= 'а' and <= 'я' => true,
+        < '\u0080' => char.IsAsciiLetterOrDigit(c),
+        _ => char.IsLetterOrDigit(c),
+    };
 
     /// <summary>True when the word holds digits only.</summary>
     public static bool IsNumber(ReadOnlySpan<char> word)

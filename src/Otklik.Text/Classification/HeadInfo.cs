@@ -10,4 +10,10 @@ public sealed record HeadInfo(string Name, IReadOnlyList<string> Labels, float T
     /// skipped (and in bundles written before it existed, which then use the temperature alone).
     /// </summary>
     public ConfidenceMap? Confidence { get; init; }
+
+    /// <summary>
+    /// The α of <see cref="TrainingOptions.ExecutorRareClassShift"/> that was chosen (already added to the biases);
+    /// null when the head was trained without it.
+    /// </summary>
+    public float? RareClassShift { get; init; }
 }

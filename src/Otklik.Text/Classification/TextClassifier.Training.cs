@@ -36,16 +36,16 @@ public sealed partial class TextClassifier
         var rows = texts.Select(t => vectorizer.Row(t, document, values)).ToList();
 
         var (topic, topicInfo) = TrainHead(TopicHead, rows, data.Select(a => (string?)a.Topic).ToList(), vectorizer.Vocabulary.Count, options,
-            options.ClassWeightPower);
+            options.ClassWeightPower, options.TopicRareClassShift);
         var executorOptions = options with { C = options.ExecutorC ?? options.C };
         var (executor, executorInfo) = TrainHead(ExecutorHead, rows, data.Select(a => (string?)a.Executor).ToList(), vectorizer.Vocabulary.Count,
-            executorOptions, options.ExecutorClassWeightPower ?? options.ClassWeightPower);
+            executorOptions, options.ExecutorClassWeightPower ?? options.ClassWeightPower, options.ExecutorRareClassShift);
         LinearHead? group = null;
         HeadInfo? groupInfo = null;
         if (data.Any(a => a.Group is not null))
         {
             (group, groupInfo) = TrainHead(GroupHead, rows, data.Select(a => a.Group).ToList(), vectorizer.Vocabulary.Count, options,
-                options.ClassWeightPower);
+                options.ClassWeightPower, rareClassShift: false);
         }
 
         var dataHash = DataHash(data);
@@ -60,7 +60,7 @@ public sealed partial class TextClassifier
     }
 
     private static (LinearHead, HeadInfo) TrainHead(string name, List<SparseRow> allRows, List<string?> allLabels, int columns, TrainingOptions options,
-        double classWeightPower)
+        double classWeightPower, bool rareClassShift)
     {
         var keep = Enumerable.Range(0, allRows.Count).Where(i => allLabels[i] is not null).ToList();
         var rows = keep.Select(i => allRows[i]).ToList();
@@ -80,9 +80,17 @@ public sealed partial class TextClassifier
         var temperature = 1f;
         ConfidenceMap? map = null;
         TargetMetrics? metrics = null;
+        float[]? shift = null;
+        var alpha = 0f;
         if (options.CalibrationFolds >= 2 && rows.Count >= options.CalibrationFolds)
         {
             var outOfFold = OutOfFoldScores(rows, y, labels.Length, columns, options, positiveWeight);
+            if (rareClassShift)
+            {
+                (alpha, shift) = RareClassShift.Fit(outOfFold, y, sizes, options.RareClassShiftTolerance, options.RareClassShiftTop3Tolerance);
+                RareClassShift.Apply(outOfFold, shift);
+            }
+
             temperature = TemperatureScaling.Fit(outOfFold, y);
             if (options.ConfidenceMap)
             {
@@ -98,8 +106,16 @@ public sealed partial class TextClassifier
         }
 
         var weights = LinearSvmTrainer.Train(rows, y, labels.Length, columns, options.C, positiveWeight, options.Seed, options.MaxDegreeOfParallelism);
+        if (shift is not null)
+        {
+            for (var k = 0; k < labels.Length; k++)
+            {
+                weights[k][columns] += shift[k];
+            }
+        }
+
         return (LinearHead.FromClassMajor(name, labels, weights, columns, temperature, (float)options.PruneBelow),
-            new HeadInfo(name, labels, temperature, metrics) { Confidence = map });
+            new HeadInfo(name, labels, temperature, metrics) { Confidence = map, RareClassShift = shift is null ? null : alpha });
     }
 
     private static float[][] OutOfFoldScores(List<SparseRow> rows, int[] y, int classCount, int columns, TrainingOptions options, Func<int, double> positiveWeight)
@@ -161,7 +177,8 @@ public sealed partial class TextClassifier
         var settings = JsonSerializer.Serialize(new
         {
             options.Features, options.C, options.ClassWeightPower, options.ExecutorC, options.ExecutorClassWeightPower, options.CalibrationFolds,
-            options.ScaleCalibrationC, options.ConfidenceMap, options.PruneBelow, options.Seed,
+            options.ScaleCalibrationC, options.ConfidenceMap, options.PruneBelow, options.Seed, options.ExecutorRareClassShift,
+            options.TopicRareClassShift, options.RareClassShiftTolerance, options.RareClassShiftTop3Tolerance,
         });
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(dataHash + settings));
         return $"text-v{FormatVersion}-{Convert.ToHexStringLower(digest)[..12]}";

@@ -25,6 +25,22 @@ public sealed record TrainingOptions
     public double? ExecutorClassWeightPower { get; init; }
 
     /// <summary>
+    /// Whether the executor head's biases favour rare bodies by α · ln(largest class / class size), α chosen on the
+    /// calibration folds' scores for the best macro-F1 that keeps their accuracy (<see cref="RareClassShiftTolerance"/>).
+    /// Needs <see cref="CalibrationFolds"/> ≥ 2. Defaults to false.
+    /// </summary>
+    public bool ExecutorRareClassShift { get; init; }
+
+    /// <summary>The same for the topic head. Defaults to false.</summary>
+    public bool TopicRareClassShift { get; init; }
+
+    /// <summary>How much out-of-fold accuracy the rare-class shift may give up for macro-F1. Defaults to 0.</summary>
+    public double RareClassShiftTolerance { get; init; }
+
+    /// <summary>How much out-of-fold top-3 accuracy the rare-class shift may give up. Defaults to 0.01.</summary>
+    public double RareClassShiftTop3Tolerance { get; init; } = 0.01;
+
+    /// <summary>
     /// Whether the calibration folds' models train with C × folds / (folds − 1), so that their scores have the scale of
     /// the final model's (which sees all the data). Defaults to true.
     /// </summary>

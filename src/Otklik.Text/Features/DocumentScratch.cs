@@ -23,10 +23,14 @@ internal sealed class DocumentScratch
 
     public List<Range> Ranges { get; } = new(128);
 
+    /// <summary>The resolved words in text order (with repeats).</summary>
+    public List<TokenColumns> Sequence { get; } = new(128);
+
     public void Clear()
     {
         Words.Clear();
         Counts.Clear();
+        Sequence.Clear();
         _slot.Clear();
         PairColumns.Clear();
         PairValues.Clear();

@@ -18,7 +18,7 @@ internal static class FeatureHash
             hash = (hash ^ ch) * 16777619u;
         }
 
-        return (int)Finish(hash);
+        return (int)Mix(hash);
     }
 
     /// <summary>The key of "<paramref name="prefix"/>" followed by the n-gram, without building the string.</summary>
@@ -40,13 +40,20 @@ internal static class FeatureHash
             hash = (hash ^ suffix) * 16777619u;
         }
 
-        return (int)Finish(hash);
+        return (int)Mix(hash);
     }
 
-    public static int Pair(int first, int second) =>
-        (int)Finish(((uint)first * 0x9E3779B1u) ^ ((uint)second + PairSeed + ((uint)first << 6) + ((uint)first >> 2)));
+    /// <summary>The state before the first character: <see cref="Step"/> each character, then <see cref="Finish"/>.</summary>
+    public static uint Start(uint seed) => 2166136261u ^ seed;
 
-    private static uint Finish(uint h)
+    public static uint Step(uint hash, char ch) => (hash ^ ch) * 16777619u;
+
+    public static int Finish(uint hash) => (int)Mix(hash);
+
+    public static int Pair(int first, int second) =>
+        (int)Mix(((uint)first * 0x9E3779B1u) ^ ((uint)second + PairSeed + ((uint)first << 6) + ((uint)first >> 2)));
+
+    private static uint Mix(uint h)
     {
         h ^= h >> 16;
         h *= 0x85EBCA6B;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Otklik.Text.Analysis;
 
 namespace Otklik.Text.Features;
@@ -13,6 +14,13 @@ internal sealed class FeatureVectorizer
 
     // Words repeat a lot across appeals; resolving a word (stemming, hashing its n-grams) costs far more than a lookup.
     private readonly WordCache _words = new();
+
+    private static readonly long NumberHash = WordCache.Hash(Tokenizer.Number);
+
+    // Where the loads that only bring data into the cache put their result, so that they are not optimized away.
+    // Thread-local: a shared field written on every call would bounce its cache line between threads.
+    [ThreadStatic]
+    private static int t_sink;
 
     public FeatureVectorizer(FeatureSettings settings, Vocabulary vocabulary)
     {
@@ -71,24 +79,58 @@ internal sealed class FeatureVectorizer
         document.Clear();
         var text = TextNormalizer.Normalize(raw);
         Tokenizer.Split(text, document.Ranges);
+        var count = document.Ranges.Count;
+        var ranges = CollectionsMarshal.AsSpan(document.Ranges);
+
+        // In phases, so that the cache misses of different words overlap: a word's cache slot, then its resolved word,
+        // then its projection are each a miss, and one word after another would wait for every one in turn.
+        Span<long> hashes = count <= 1024 ? stackalloc long[count] : new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            var span = text.AsSpan(ranges[i]);
+            hashes[i] = Tokenizer.IsNumber(span) ? NumberHash : WordCache.Hash(span);
+        }
+
+        _words.Touch(hashes);
+        var sequence = document.Sequence;
+        for (var i = 0; i < count; i++)
+        {
+            sequence.Add(_words.Find(hashes[i]) ?? ResolveNew(text.AsSpan(ranges[i]), hashes[i]));
+        }
+
+        var touched = 0;
+        foreach (var word in sequence)
+        {
+            touched ^= word.StemKey ^ (word.Projection?.Length ?? 0);
+        }
+
+        t_sink = touched;
+        Span<int> pairKeys = count <= 1024 ? stackalloc int[count] : new int[count];
+        var pairs = 0;
         var previous = 0;
         var first = true;
-        foreach (var range in document.Ranges)
+        foreach (var word in sequence)
         {
-            var span = text.AsSpan(range);
-            var word = Tokenizer.IsNumber(span) ? Resolve(Tokenizer.Number) : Resolve(span);
             document.AddWord(word);
             if (Settings.WordBigrams && !first)
             {
-                var pair = Vocabulary.Find(FeatureHash.Pair(previous, word.StemKey), out var idf);
-                if (pair >= 0)
-                {
-                    document.AddPair(pair, idf);
-                }
+                pairKeys[pairs++] = FeatureHash.Pair(previous, word.StemKey);
             }
 
             previous = word.StemKey;
             first = false;
+        }
+
+        // Pairs are looked up together, after the words: each is a cache miss in the vocabulary (see FindMany).
+        Span<int> pairColumns = pairs <= 1024 ? stackalloc int[pairs] : new int[pairs];
+        Span<float> pairIdfs = pairs <= 1024 ? stackalloc float[pairs] : new float[pairs];
+        Vocabulary.FindMany(pairKeys[..pairs], pairColumns, pairIdfs);
+        for (var i = 0; i < pairs; i++)
+        {
+            if (pairColumns[i] >= 0)
+            {
+                document.AddPair(pairColumns[i], pairIdfs[i]);
+            }
         }
     }
 
@@ -158,6 +200,9 @@ internal sealed class FeatureVectorizer
         return new SparseRow(columns, result);
     }
 
+    private TokenColumns ResolveNew(ReadOnlySpan<char> word, long hash) =>
+        Tokenizer.IsNumber(word) ? Resolve(Tokenizer.Number) : Resolve(word.ToString(), hash);
+
     private TokenColumns Resolve(ReadOnlySpan<char> word)
     {
         var hash = WordCache.Hash(word);
@@ -168,24 +213,26 @@ internal sealed class FeatureVectorizer
 
     private TokenColumns Resolve(string word, long hash)
     {
-        var keys = TokenKeys.Of(word, Stemmer, Settings);
+        var count = CharNgramKeys.Count(word.Length, Settings);
+        Span<int> keys = count <= 512 ? stackalloc int[count] : new int[count];
+        Span<int> columns = count <= 512 ? stackalloc int[count] : new int[count];
+        Span<float> idfs = count <= 512 ? stackalloc float[count] : new float[count];
+        CharNgramKeys.Fill(word, Settings, keys);
+        Vocabulary.FindMany(keys, columns, idfs);
+
         // A word's n-grams weighted by idf (an n-gram repeated inside the word adds up), then scaled to unit length.
-        var columns = new int[keys.CharKeys.Length];
-        var idfs = new float[keys.CharKeys.Length];
         var found = 0;
-        foreach (var key in keys.CharKeys)
+        for (var i = 0; i < count; i++)
         {
-            var column = Vocabulary.Find(key, out var idf);
-            if (column >= 0)
+            if (columns[i] >= 0)
             {
-                columns[found] = column;
-                idfs[found++] = idf;
+                columns[found] = columns[i];
+                idfs[found++] = idfs[i];
             }
         }
 
-        Array.Sort(columns, idfs, 0, found);
+        columns[..found].Sort(idfs[..found]);
         var distinct = 0;
-        var squared = 0f;
         for (var i = 0; i < found; i++)
         {
             if (distinct > 0 && columns[distinct - 1] == columns[i])
@@ -198,6 +245,7 @@ internal sealed class FeatureVectorizer
             idfs[distinct++] = idfs[i];
         }
 
+        var squared = 0f;
         for (var i = 0; i < distinct; i++)
         {
             squared += idfs[i] * idfs[i];
@@ -210,8 +258,10 @@ internal sealed class FeatureVectorizer
             charValues[i] = idfs[i] / norm;
         }
 
-        var stemColumn = Vocabulary.Find(keys.StemKey, out var stemIdf);
-        var resolved = new TokenColumns(word, keys.Stem, keys.StemKey, stemColumn, stemIdf, columns[..distinct], charValues);
+        var stem = Stemmer.Stem(word);
+        var stemKey = FeatureHash.Of(stem, FeatureHash.StemSeed);
+        var stemColumn = Vocabulary.Find(stemKey, out var stemIdf);
+        var resolved = new TokenColumns(word, stem, stemKey, stemColumn, stemIdf, columns[..distinct].ToArray(), charValues);
         _words.Add(hash, resolved);
 
         return resolved;

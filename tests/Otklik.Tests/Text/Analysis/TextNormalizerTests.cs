@@ -33,4 +33,24 @@ public class TextNormalizerTests
     {
         Assert.Equal(["дом", "0", "крыша", "течет"], Tokenizer.Words("дом 15,крыша течет!"));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  <p>a</p>  b\u00A0\u00A0c  ")]
+    [InlineData("a < b > c <br/><")]
+    [InlineData("<p>&nbsp;x&amp;y&lt;p&gt; </p>")]
+    [InlineData("tail <unclosed tag")]
+    public void The_one_pass_html_strip_agrees_with_the_shared_one(string text)
+    {
+        Assert.Equal(Otklik.Folding.RussianText.StripHtml(text), HtmlText.Strip(text));
+    }
+
+    [Fact]
+    public void The_one_pass_html_strip_agrees_with_the_shared_one_on_every_training_appeal()
+    {
+        var texts = Otklik.Ingest.KurskFormat.LoadLabeled(SharedData.Path("appeals/kursk-train.csv")).Select(a => a.Text).ToList();
+        texts.Add("<" + new string('x', 2000) + "> and <" + new string('x', 2001) + ">");
+
+        Assert.All(texts, t => Assert.Equal(Otklik.Folding.RussianText.StripHtml(t), HtmlText.Strip(t)));
+    }
 }
