@@ -5,7 +5,11 @@ namespace Otklik.Tests.Storage;
 /// <summary>The storage suite on SQLite: a fresh file per test.</summary>
 public sealed class SqliteStoreTests : StoreContract
 {
-    protected override Task<string> NewDatabaseAsync() => Task.FromResult(Temp.File("data/otklik.db"));
+    private int _databases;
+
+    // The first is the test's store; a test that compares with a second database gets a file of its own.
+    protected override Task<string> NewDatabaseAsync() =>
+        Task.FromResult(Temp.File(_databases++ == 0 ? "data/otklik.db" : $"data/otklik-{_databases}.db"));
 
     protected override async Task ExecuteRawAsync(string sql)
     {
@@ -15,6 +19,27 @@ public sealed class SqliteStoreTests : StoreContract
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+
+    protected override async Task<List<string>> QueryRawAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    protected override string SchemaObjectsSql =>
+        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE tbl_name IN ('messages', 'cases', 'case_events') AND type IN ('index', 'trigger') ORDER BY name";
+
+    protected override string SearchCountSql => "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'дорог*'";
 
     [Fact]
     public async Task The_database_file_and_its_folder_are_created_on_first_use_in_wal_mode()
