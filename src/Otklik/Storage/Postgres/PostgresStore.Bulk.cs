@@ -85,8 +85,12 @@ internal sealed partial class PostgresStore
     protected override Task BeforeCloseAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
 
-    protected override Task AfterCloseAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, null, "ANALYZE messages, cases, case_events", cancellationToken);
+    protected override async Task AfterCloseAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var analyze = connection.Command("ANALYZE messages, cases, case_events");
+        analyze.CommandTimeout = 0;
+        await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -71,11 +71,7 @@ internal abstract partial class SqlStore
     }
 
     /// <summary>Closes the window this process holds (the caller holds the bulk lock).</summary>
-    internal async Task<BulkLoadReport> FinishBulkLoadAsync(CancellationToken cancellationToken)
-    {
-        _bulkLoading = false;
-        return await CloseWindowAsync(cancellationToken).ConfigureAwait(false);
-    }
+    internal Task<BulkLoadReport> FinishBulkLoadAsync(CancellationToken cancellationToken) => CloseWindowAsync(cancellationToken);
 
     /// <summary>Forgets this process's window without closing it, as a crash would.</summary>
     internal void LeaveBulkLoad() => _bulkLoading = false;
@@ -128,6 +124,20 @@ internal abstract partial class SqlStore
 
     private async Task<BulkLoadReport> CloseWindowAsync(CancellationToken cancellationToken)
     {
+        // The closing connection gets the bulk settings (SQLite: the bigger cache, sorts spilling to disk) for its rebuilds.
+        _bulkLoading = true;
+        try
+        {
+            return await CloseWindowOnBulkConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _bulkLoading = false;
+        }
+    }
+
+    private async Task<BulkLoadReport> CloseWindowOnBulkConnectionAsync(CancellationToken cancellationToken)
+    {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         TimeSpan indexes, derived, search;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
@@ -146,6 +156,7 @@ internal abstract partial class SqlStore
             foreach (var sql in BulkDerivedState.RecomputeSql(triggers.Select(t => t.Name), this is Postgres.PostgresStore))
             {
                 await using var recompute = connection.Command(sql, transaction);
+                recompute.CommandTimeout = 0;
                 foreach (var mark in window.Where(w => w.Kind == "mark"))
                 {
                     recompute.Add("@" + mark.Name.Replace("case_", string.Empty, StringComparison.Ordinal), long.Parse(mark.Sql, CultureInfo.InvariantCulture));
@@ -199,7 +210,9 @@ internal abstract partial class SqlStore
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
+        // No time limit: rebuilding an index of millions of rows takes minutes (the default is 30 s).
         await using var command = connection.Command(sql, transaction);
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
