@@ -6,7 +6,7 @@ namespace Otklik.Storage.Sqlite;
 
 /// <summary>
 /// SQLite's part of a bulk load. The window keeps WAL mode and synchronous = NORMAL, SQLite's crash-safe settings: a
-/// crash loses at most the last commits and never corrupts the file; the page cache is larger while it is open.
+/// crash loses at most the last commits and never corrupts the file; sorts spill to disk while it is open.
 /// The bulk lock is an exclusive lock on a file beside the database, released by the OS when the process dies.
 /// Foreign keys stay on: their lookups are cheap here, and checking them again afterwards would cost as much. So an
 /// index that leads with a foreign key's child column stays too: SQLite looks for children through it whenever a parent
