@@ -5,12 +5,15 @@
 #   SQLite:     otklik import (JSONL, and CSV with --map)  vs  sqlite3 .import of the CSV into a bare table
 #   PostgreSQL: otklik import (JSONL, and CSV with --map)  vs  COPY FROM of the CSV into a bare table (psql \copy)
 # PostgreSQL is a throwaway cluster started here (default settings) and removed at the end.
-# BENCH_ONLY=sqlite or BENCH_ONLY=postgres runs one half.
+# BENCH_ONLY=sqlite or BENCH_ONLY=postgres runs one half; BENCH_RUNS picks Otklik's runs (default "jsonl csv rerun").
+# BULK=auto|on|off is passed as `otklik import --bulk` (default auto: a 1M import into a new store is a bulk load).
+# A bulk load reports done only once indexes and the search index are complete; its JSON summary splits the time
+# into loading the rows and finishing (indexes, derived columns, search), printed below the table as "bulk:" lines.
 # Reports messages/second, the ratio of Otklik's time to the raw loader's, and peak memory (max RSS, /usr/bin/time).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 count="${1:-1000000}"
-out="$root/bench/out"
+out="${OUT:-$root/bench/out}"   # OUT=dir keeps another data size apart
 mkdir -p "$out"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -18,6 +21,9 @@ echo "building (Release)..."
 dotnet build "$root/src/Otklik.Cli/Otklik.Cli.csproj" -c Release -v q --nologo >/dev/null
 dotnet build "$root/bench/Otklik.Bench/Otklik.Bench.csproj" -c Release -v q --nologo >/dev/null
 otklik=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
+bulk="${BULK:-auto}"
+runs=" ${BENCH_RUNS:-jsonl csv rerun} "
+want() { [[ "$runs" == *" $1 "* ]]; }
 csvmap="channel=1,external_id=2,text=3,author=4,received_at=5,topic=6,topic_group=7,executor=8"
 columns="channel text, external_id text, text text, author text, received_at text, topic text, topic_group text, executor text"
 
@@ -65,28 +71,35 @@ measure() {
 
 only="${BENCH_ONLY:-all}"   # all, sqlite or postgres
 if [ "$only" != postgres ]; then
-rm -f "$out"/raw.db* "$out"/otklik-*.db* "$out/data" -r
+rm -f "$out"/raw.db*
+want jsonl && rm -f "$out"/otklik-jsonl.db*
+want csv && rm -f "$out"/otklik-csv.db*
 measure sqlite3-import - sqlite3 "$out/raw.db" "CREATE TABLE raw_messages ($columns);" ".mode csv" ".import $out/messages.csv raw_messages"
-measure otklik-sqlite-jsonl - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json
-measure otklik-sqlite-csv - "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$out/otklik-csv.db" --json
-measure otklik-sqlite-rerun - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json
+want jsonl && measure otklik-sqlite-jsonl - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json --bulk "$bulk"
+want csv && measure otklik-sqlite-csv - "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$out/otklik-csv.db" --json --bulk "$bulk"
+want rerun && measure otklik-sqlite-rerun - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json --bulk "$bulk"
 
 fi
 if [ "$only" != sqlite ]; then
 psql_ -d postgres -c "CREATE DATABASE raw"
 psql_ -d raw -c "CREATE TABLE raw_messages ($columns)"
 measure postgres-copy pg psql -h 127.0.0.1 -p "$port" -U postgres -d raw -v ON_ERROR_STOP=1 -c "\\copy raw_messages FROM '$out/messages.csv' (FORMAT csv)"
-measure otklik-postgres-jsonl pg "${otklik[@]}" import "$out/messages.jsonl" --db "$(pgdb otklik_jsonl)" --json
-measure otklik-postgres-csv pg "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$(pgdb otklik_csv)" --json
-measure otklik-postgres-rerun pg "${otklik[@]}" import "$out/messages.jsonl" --db "Host=127.0.0.1;Port=$port;Database=otklik_jsonl;Username=postgres" --json
+want jsonl && measure otklik-postgres-jsonl pg "${otklik[@]}" import "$out/messages.jsonl" --db "$(pgdb otklik_jsonl)" --json --bulk "$bulk"
+want csv && measure otklik-postgres-csv pg "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$(pgdb otklik_csv)" --json --bulk "$bulk"
+want rerun && measure otklik-postgres-rerun pg "${otklik[@]}" import "$out/messages.jsonl" --db "Host=127.0.0.1;Port=$port;Database=otklik_jsonl;Username=postgres" --json --bulk "$bulk"
 fi
 
 echo
+echo "bulk loads (seconds: rows in, then indexes + derived columns + search index; the run's wall time includes both):"
+for name in $(awk '/^otklik-/ {print $1}' "$out/results.txt"); do
+  grep -o '"bulk":{[^}]*}' "$out/$name.out" | sed "s|^|  $name: |" || echo "  $name: no bulk load"
+done
+echo
 echo "checks (rows stored):"
 [ "$only" != postgres ] && echo "  sqlite3 raw:      $(sqlite3 "$out/raw.db" 'SELECT count(*) FROM raw_messages')"
-[ "$only" != postgres ] && echo "  otklik sqlite:    $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM messages') messages, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM cases') cases, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM case_events') events"
+[ "$only" != postgres ] && want jsonl && echo "  otklik sqlite:    $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM messages') messages, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM cases') cases, $(sqlite3 "$out/otklik-jsonl.db" 'SELECT count(*) FROM case_events') events"
 [ "$only" != sqlite ] && echo "  postgres raw:     $(psql_ -d raw -tAc 'SELECT count(*) FROM raw_messages')"
-[ "$only" != sqlite ] && echo "  otklik postgres:  $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM messages') messages, $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM cases') cases"
+[ "$only" != sqlite ] && want jsonl && echo "  otklik postgres:  $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM messages') messages, $(psql_ -d otklik_jsonl -tAc 'SELECT count(*) FROM cases') cases"
 echo "  reruns imported:  $(cat "$out"/otklik-*-rerun.out 2>/dev/null | grep -o '"imported":[0-9]*' | tr '\n' ' ')"
 echo
 echo "ratios, Otklik / raw loader on the same rows (goal: <= 2x); wall time, and CPU time (client + server):"

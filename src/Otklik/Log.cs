@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Import done: {Read} read, {Imported} imported, {Duplicates} duplicates, {Quarantined} quarantined")]
     public static partial void ImportDone(ILogger logger, long read, long imported, long duplicates, long quarantined);
 
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Rows loaded in {Seconds:F1} s; rebuilding indexes, derived columns and the search index")]
+    public static partial void BulkLoadFinishing(ILogger logger, double seconds);
+
     [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Processed {Count} messages in {TotalMs} ms: analysis {AnalysisMs} ms ({TextsPerSecond} texts/s on {Threads} threads), {NewCases} new cases, {Joined} joined")]
     public static partial void ProcessedBatch(ILogger logger, int count, long totalMs, long analysisMs, long textsPerSecond, int threads, int newCases, int joined);
 }

@@ -10,7 +10,7 @@ public sealed class ImportCommand : AsyncCommand<ImportSettings>
         ArgumentNullException.ThrowIfNull(settings);
         var spec = settings.ToSpec();
         await using var store = await CliStore.OpenAsync(settings, cancellationToken);
-        var summary = await ImportRunner.RunAsync(store, settings, settings.Files, spec, settings.Json, cancellationToken);
+        var summary = await ImportRunner.RunAsync(store, settings, settings.Files, spec, settings.Json, cancellationToken, settings.ToBulkMode());
         var classified = await ImportClassification.RunAsync(settings, cancellationToken);
         var exit = ImportRunner.ExitCodeOf(summary);
         if (settings.Json)

@@ -32,6 +32,10 @@ public sealed class ImportSettings : StoreSettings
     [Description("The channel of messages that do not name one (kursk for --preset kursk)")]
     public string? Channel { get; init; }
 
+    [CommandOption("--bulk <MODE>")]
+    [Description("auto (default), on or off. A bulk load drops the secondary indexes and derived-state triggers and rebuilds them at the end; auto does so for inputs of 64 MB or more that are at least as large as the store")]
+    public string? Bulk { get; init; }
+
     [CommandOption("--json")]
     [Description("Print the summary as one JSON object (read, imported, duplicates, quarantined, …) and no progress")]
     public bool Json { get; init; }
@@ -46,6 +50,7 @@ public sealed class ImportSettings : StoreSettings
         try
         {
             _ = ToSpec();
+            _ = ToBulkMode();
         }
         catch (OtklikException e)
         {
@@ -54,6 +59,15 @@ public sealed class ImportSettings : StoreSettings
 
         return ValidationResult.Success();
     }
+
+    /// <summary>The --bulk mode; throws <see cref="OtklikException"/> for an unknown one.</summary>
+    public BulkMode ToBulkMode() => Bulk?.ToLowerInvariant() switch
+    {
+        null or "auto" => BulkMode.Auto,
+        "on" => BulkMode.On,
+        "off" => BulkMode.Off,
+        _ => throw new OtklikException($"--bulk: unknown mode '{Bulk}'.", "Use auto, on or off."),
+    };
 
     /// <summary>The import spec these options describe; throws <see cref="OtklikException"/> for a bad combination.</summary>
     public ImportSpec ToSpec()

@@ -25,6 +25,9 @@ public sealed class MessageImporter
     /// </summary>
     public const int MaxBatchChars = 4_000_000;
 
+    /// <summary>Input size from which <see cref="BulkMode.Auto"/> considers a bulk load (64 MB, about 60,000 messages).</summary>
+    public const long AutoBulkBytes = 64L << 20;
+
     private readonly IOtklikStore _store;
     private readonly Pseudonymizer _pseudonymizer;
     private readonly TimeProvider _time;
@@ -46,8 +49,14 @@ public sealed class MessageImporter
     /// file is missing or of unknown format; a database failure mid-way keeps the batches already committed, and running
     /// the import again completes it.
     /// </summary>
+    /// <param name="bulk">Whether to load in a bulk-load window; see <see cref="BulkMode"/>. A failed bulk import still
+    /// finishes its window before it rethrows, so the store is whole.</param>
     public async Task<ImportSummary> ImportAsync(
-        IReadOnlyList<string> files, ImportSpec spec, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<string> files,
+        ImportSpec spec,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken,
+        BulkMode bulk = BulkMode.Off)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(spec);
@@ -67,6 +76,9 @@ public sealed class MessageImporter
         }
 
         var clock = Stopwatch.StartNew();
+        await using var window = await ShouldBulkLoadAsync(paths, bulk, cancellationToken).ConfigureAwait(false)
+            ? await _store.BeginBulkLoadAsync(cancellationToken).ConfigureAwait(false)
+            : null;
         var batches = Channel.CreateBounded<Pending>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(paths, spec, batches.Writer, stop.Token), stop.Token);
@@ -90,12 +102,42 @@ public sealed class MessageImporter
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAny(producer).ConfigureAwait(false);
+            if (window is not null)
+            {
+                // Not cancellable: leaving the indexes dropped would hurt more than the wait.
+                await window.FinishAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             throw;
         }
 
         await producer.ConfigureAwait(false);
+        BulkLoadReport? finished = null;
+        if (window is not null)
+        {
+            Log.BulkLoadFinishing(_logger, clock.Elapsed.TotalSeconds);
+            finished = await window.FinishAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         Log.ImportDone(_logger, read, imported, duplicates, quarantined);
-        return new ImportSummary(paths, read, imported, duplicates, quarantined, clock.Elapsed);
+        return new ImportSummary(paths, read, imported, duplicates, quarantined, clock.Elapsed, finished);
+    }
+
+    private async Task<bool> ShouldBulkLoadAsync(List<string> paths, BulkMode bulk, CancellationToken cancellationToken)
+    {
+        if (bulk != BulkMode.Auto)
+        {
+            return bulk == BulkMode.On;
+        }
+
+        var bytes = paths.Sum(p => new FileInfo(p).Length);
+        if (bytes < AutoBulkBytes)
+        {
+            return false;
+        }
+
+        var stored = (await _store.CountAsync(cancellationToken).ConfigureAwait(false)).Messages;
+        return stored <= bytes / 1024;
     }
 
     private async Task ProduceAsync(List<string> paths, ImportSpec spec, ChannelWriter<Pending> writer, CancellationToken cancellationToken)

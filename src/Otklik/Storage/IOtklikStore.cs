@@ -25,6 +25,16 @@ public interface IOtklikStore : IAsyncDisposable
     /// </summary>
     Task<ImportBatchOutcome> ImportBatchAsync(ImportBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens a bulk-load window for a large import: the secondary indexes of messages, cases and events and the insert
+    /// triggers whose state can be recomputed are dropped (read from the catalog) until <see cref="BulkLoad.FinishAsync"/>
+    /// rebuilds them set-based; the unique key that deduplicates messages stays. Readers still see every committed row,
+    /// but slower, and search finds the loaded messages only after the finish. One window per database at a time: throws
+    /// <see cref="Errors.OtklikException"/> when another process holds one. A window left open by a crash is closed when
+    /// the store is next opened.
+    /// </summary>
+    Task<BulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken);
+
     /// <summary>Adds bodies to the registry or updates them, matched by folded name; parents are resolved by name.</summary>
     Task<BodyUpsertOutcome> UpsertBodiesAsync(IReadOnlyList<BodyEntry> bodies, CancellationToken cancellationToken);
 

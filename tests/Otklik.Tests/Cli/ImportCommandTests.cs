@@ -32,6 +32,30 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bulk_import_reports_how_long_loading_and_finishing_took_and_a_small_one_runs_without()
+    {
+        var file = _temp.Write("m.jsonl", """
+            {"channel":"vk","external_id":"1","text":"Яма во дворе"}
+
+            """);
+
+        var bulk = await Support.Cli.RunAsync(_temp.Path, "import", file, "--json", "--bulk", "on");
+        var small = await Support.Cli.RunAsync(_temp.Path, "import", file, "--json");
+        var bad = await Support.Cli.RunAsync(_temp.Path, "import", file, "--bulk", "sometimes");
+
+        Assert.True(bulk.ExitCode == 0, bulk.Stderr);
+        using var json = JsonDocument.Parse(bulk.Stdout.Trim());
+        Assert.Equal(1, json.RootElement.GetProperty("imported").GetInt64());
+        var split = json.RootElement.GetProperty("bulk");
+        Assert.True(split.GetProperty("search_seconds").GetDouble() >= 0);
+        Assert.True(split.GetProperty("load_seconds").GetDouble() >= 0);
+        using var again = JsonDocument.Parse(small.Stdout.Trim());
+        Assert.Equal(JsonValueKind.Null, again.RootElement.GetProperty("bulk").ValueKind);
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("--bulk", bad.Stdout + bad.Stderr);
+    }
+
+    [Fact]
     public async Task An_import_with_quarantined_lines_exits_2_and_quarantine_list_shows_file_line_and_reason()
     {
         var file = _temp.Write("m.jsonl", "{\"channel\":\"vk\",\"external_id\":\"1\",\"text\":\"Секретный текст\"}\n{broken\n");

@@ -16,4 +16,28 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContract
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
+
+    protected override async Task<List<string>> QueryRawAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    protected override string SchemaObjectsSql => """
+        SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE tablename IN ('messages', 'cases', 'case_events')
+        UNION ALL SELECT 'trigger ' || tgname || ' ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid::regclass::text IN ('messages', 'cases', 'case_events')
+        UNION ALL SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid::regclass::text IN ('messages', 'cases', 'case_events')
+        ORDER BY 1
+        """;
+
+    protected override string SearchCountSql => "SELECT count(*) FROM messages WHERE tsv @@ to_tsquery('russian', 'дорога')";
 }

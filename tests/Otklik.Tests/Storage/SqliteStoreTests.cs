@@ -18,6 +18,27 @@ public sealed class SqliteStoreTests : StoreContract
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override async Task<List<string>> QueryRawAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    protected override string SchemaObjectsSql =>
+        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE tbl_name IN ('messages', 'cases', 'case_events') AND type IN ('index', 'trigger') ORDER BY name";
+
+    protected override string SearchCountSql => "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'дорог*'";
+
     [Fact]
     public async Task The_database_file_and_its_folder_are_created_on_first_use_in_wal_mode()
     {

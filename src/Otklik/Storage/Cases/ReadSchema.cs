@@ -99,4 +99,15 @@ internal static class ReadSchema
           FOR EACH STATEMENT EXECUTE FUNCTION open_case_counts_update();
         ANALYZE cases;
         """);
+
+    /// <summary>
+    /// <c>open_case_counts</c> counted again from the cases, for a bulk load that dropped the insert trigger
+    /// (<see cref="Sql.BulkDerivedState"/>); the table's rows are deltas, so a full recount replaces them all.
+    /// </summary>
+    internal static string RebuildOpenCaseCounts => $"""
+        DELETE FROM open_case_counts;
+        INSERT INTO open_case_counts ({Columns})
+        SELECT {Keys(string.Empty)}, COUNT(*) FROM cases WHERE {Open}
+        GROUP BY body_id, escalated_to_body_id, topic_group, region_code, city, {Clock(string.Empty)};
+        """;
 }

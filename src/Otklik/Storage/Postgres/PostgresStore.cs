@@ -12,7 +12,7 @@ namespace Otklik.Storage.Postgres;
 /// The production store. An import batch is a handful of round trips whatever its size: the keys go by binary COPY
 /// into a temporary table to find the ones already stored, then the new cases, messages and events by binary COPY.
 /// </summary>
-internal sealed class PostgresStore : SqlStore
+internal sealed partial class PostgresStore : SqlStore
 {
     // Any constant works; it only has to be the same for every Otklik process migrating the same database.
     private const long MigrationLockKey = 0x4f746b6c696b;
@@ -32,11 +32,12 @@ internal sealed class PostgresStore : SqlStore
         """;
 
     private const string CopyCases = """
-        COPY cases (id, topic_group, topic, body_id, status, created_at, updated_at, label_source) FROM STDIN (FORMAT BINARY)
+        COPY cases (id, topic_group, topic, body_id, status, created_at, updated_at, label_source, first_message_id, first_author_id)
+        FROM STDIN (FORMAT BINARY)
         """;
 
     private const string CopyMessages = """
-        COPY messages (channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
+        COPY messages (id, channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
           reply_to_external_id, geo_lat, geo_lon, address, case_id) FROM STDIN (FORMAT BINARY)
         """;
 
@@ -74,6 +75,8 @@ internal sealed class PostgresStore : SqlStore
         var store = new PostgresStore(NpgsqlDataSource.Create(builder), description, logger);
         try
         {
+            // Before the migrations: they may name an index a crashed bulk load dropped.
+            await store.RecoverBulkLoadAsync(cancellationToken).ConfigureAwait(false);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
@@ -155,19 +158,24 @@ internal sealed class PostgresStore : SqlStore
             return new ImportBatchOutcome(0, batch.Messages.Count);
         }
 
+        // Both ids are handed out here, so the case row names its first message (the ratings' column) as it is written.
         var caseIds = new List<long>(fresh.Count);
-        await using (var ids = connection.Command("SELECT nextval(pg_get_serial_sequence('cases', 'id')) FROM generate_series(1, @n)", transaction))
+        var messageIds = new List<long>(fresh.Count);
+        await using (var ids = connection.Command(
+            "SELECT nextval(pg_get_serial_sequence('cases', 'id')), nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, @n)",
+            transaction))
         {
             ids.Add("@n", fresh.Count);
             await using var reader = await ids.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 caseIds.Add(reader.GetInt64(0));
+                messageIds.Add(reader.GetInt64(1));
             }
         }
 
-        await CopyCasesAsync(npgsql, batch, fresh, caseIds, bodyIds, cancellationToken).ConfigureAwait(false);
-        await CopyMessagesAsync(npgsql, fresh, caseIds, cancellationToken).ConfigureAwait(false);
+        await CopyCasesAsync(npgsql, batch, fresh, caseIds, messageIds, bodyIds, cancellationToken).ConfigureAwait(false);
+        await CopyMessagesAsync(npgsql, fresh, caseIds, messageIds, cancellationToken).ConfigureAwait(false);
         await using (var events = await npgsql.BeginBinaryImportAsync(CopyEvents, cancellationToken).ConfigureAwait(false))
         {
             foreach (var caseId in caseIds)
@@ -190,6 +198,7 @@ internal sealed class PostgresStore : SqlStore
         ImportBatch batch,
         IReadOnlyList<IncomingMessage> fresh,
         List<long> caseIds,
+        List<long> messageIds,
         IReadOnlyDictionary<string, long> bodyIds,
         CancellationToken cancellationToken)
     {
@@ -216,13 +225,15 @@ internal sealed class PostgresStore : SqlStore
             writer.Write(at, NpgsqlDbType.TimestampTz);
             writer.Write(at, NpgsqlDbType.TimestampTz);
             WriteText(writer, m.Labels is { IsEmpty: false } ? batch.LabelSource : null);
+            writer.Write(messageIds[i], NpgsqlDbType.Bigint);
+            WriteText(writer, m.AuthorId);
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyMessagesAsync(
-        NpgsqlConnection connection, IReadOnlyList<IncomingMessage> fresh, List<long> caseIds, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IReadOnlyList<IncomingMessage> fresh, List<long> caseIds, List<long> messageIds, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(CopyMessages, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < fresh.Count; i++)
@@ -231,6 +242,7 @@ internal sealed class PostgresStore : SqlStore
 
             // The synchronous writes only fill Npgsql's buffer; it flushes to the socket in large chunks.
             writer.StartRow();
+            writer.Write(messageIds[i], NpgsqlDbType.Bigint);
             writer.Write(m.Channel, NpgsqlDbType.Text);
             writer.Write(m.ExternalId, NpgsqlDbType.Text);
             WriteText(writer, m.Url);
@@ -266,7 +278,7 @@ internal sealed class PostgresStore : SqlStore
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(sql, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,9 @@ internal sealed class RawStatement : IDisposable
         return changes;
     }
 
+    /// <summary>The rowid of the connection's last successful INSERT.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc)

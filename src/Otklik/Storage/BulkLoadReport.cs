@@ -1,0 +1,11 @@
+namespace Otklik.Storage;
+
+/// <summary>The end of a bulk-load window: how long each part of finishing took. The search index is complete after it.</summary>
+/// <param name="Indexes">Rebuilding the dropped indexes (and, on PostgreSQL, validating the foreign keys again).</param>
+/// <param name="Derived">Recomputing what the dropped triggers keep (open case counts, first message of a case), restoring them.</param>
+/// <param name="Search">Indexing the loaded messages' texts (SQLite FTS; on PostgreSQL the GIN index is among the indexes).</param>
+public sealed record BulkLoadReport(TimeSpan Indexes, TimeSpan Derived, TimeSpan Search)
+{
+    /// <summary>The whole finishing step.</summary>
+    public TimeSpan Total => Indexes + Derived + Search;
+}

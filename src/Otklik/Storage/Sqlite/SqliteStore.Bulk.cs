@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Otklik.Storage.Sql;
+
+namespace Otklik.Storage.Sqlite;
+
+/// <summary>
+/// SQLite's part of a bulk load. The window keeps WAL mode and synchronous = NORMAL, SQLite's crash-safe settings: a
+/// crash loses at most the last commits and never corrupts the file; sorts spill to disk while it is open.
+/// The bulk lock is an exclusive lock on a file beside the database, released by the OS when the process dies.
+/// Foreign keys stay on: their lookups are cheap here, and checking them again afterwards would cost as much. So an
+/// index that leads with a foreign key's child column stays too: SQLite looks for children through it whenever a parent
+/// row is inserted (the import writes each message before its case, a deferred key), which without it is a table scan
+/// per row.
+/// </summary>
+internal sealed partial class SqliteStore
+{
+    private const string ListIndexes = """
+        SELECT m.name, m.tbl_name, m.sql FROM sqlite_master m
+        WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN ('messages', 'cases', 'case_events')
+          AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name AND l."unique" = 1)
+          AND NOT EXISTS (SELECT 1 FROM pragma_index_info(m.name) i JOIN pragma_foreign_key_list(m.tbl_name) f ON f."from" = i.name
+                          WHERE i.seqno = 0)
+        ORDER BY m.name
+        """;
+
+    private const string ListTriggers = """
+        SELECT name, tbl_name, sql FROM sqlite_master
+        WHERE type = 'trigger' AND tbl_name IN ('messages', 'cases', 'case_events') ORDER BY name
+        """;
+
+    protected override Task<IAsyncDisposable?> TryHoldBulkLockAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = new FileStream(Description + "-bulk.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return Task.FromResult<IAsyncDisposable?>(file);
+        }
+        catch (IOException)
+        {
+            return Task.FromResult<IAsyncDisposable?>(null);
+        }
+    }
+
+    protected override async Task<List<BulkObject>> ListBulkObjectsAsync(
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var objects = new List<BulkObject>();
+        foreach (var (name, table, sql) in await ReadTriplesAsync(connection, transaction, ListIndexes, cancellationToken).ConfigureAwait(false))
+        {
+            objects.Add(new BulkObject("index", name, table, sql, $"DROP INDEX \"{name}\""));
+        }
+
+        foreach (var (name, table, sql) in await ReadTriplesAsync(connection, transaction, ListTriggers, cancellationToken).ConfigureAwait(false))
+        {
+            if (FiresOnInsert().IsMatch(sql))
+            {
+                objects.Add(new BulkObject("trigger", name, table, sql, $"DROP TRIGGER \"{name}\""));
+            }
+        }
+
+        return objects;
+    }
+
+    protected override async Task<bool> WindowTableExistsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bulk_window'");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
+    }
+
+    protected override Task CompleteSearchAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
+
+    private static async Task<List<(string, string, string)>> ReadTriplesAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string, string)>();
+        await using var command = connection.Command(sql, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    // "AFTER INSERT ON t", "BEFORE INSERT ON t", "INSTEAD OF INSERT ON t"; not "AFTER UPDATE OF x ON t".
+    [GeneratedRegex(@"\bINSERT\s+ON\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FiresOnInsert();
+}
