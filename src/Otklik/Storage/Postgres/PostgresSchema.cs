@@ -112,5 +112,6 @@ internal static class PostgresSchema
         Cases.ReadSchema.Postgres,
         Cases.RatingColumnsSchema.Postgres,
         Cases.FilterIndexSchema.Postgres,
+        Cases.SearchPrefixSchema.Postgres,
     ];
 }

@@ -112,5 +112,6 @@ internal static class SqliteSchema
         Cases.ReadSchema.Sqlite,
         Cases.RatingColumnsSchema.Sqlite,
         Cases.FilterIndexSchema.Sqlite,
+        Cases.SearchPrefixSchema.Sqlite,
     ];
 }
