@@ -113,5 +113,6 @@ internal static class PostgresSchema
         Cases.RatingColumnsSchema.Postgres,
         Cases.FilterIndexSchema.Postgres,
         Cases.SearchPrefixSchema.Postgres,
+        Cases.FailedMessagesSchema.Postgres,
     ];
 }

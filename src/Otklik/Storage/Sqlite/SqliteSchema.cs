@@ -113,5 +113,6 @@ internal static class SqliteSchema
         Cases.RatingColumnsSchema.Sqlite,
         Cases.FilterIndexSchema.Sqlite,
         Cases.SearchPrefixSchema.Sqlite,
+        Cases.FailedMessagesSchema.Sqlite,
     ];
 }
