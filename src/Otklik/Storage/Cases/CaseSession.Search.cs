@@ -7,16 +7,21 @@ public sealed partial class CaseSession
     /// <summary>Rounds of <see cref="NewestMatchesAsync"/> before it gives up; each reads eight times more matches.</summary>
     private const int SearchRounds = 3;
 
+    /// <summary>Most matches read to settle a page; past it the plain query is the cheaper one.</summary>
+    private const int MaxSettleRead = 20_000;
+
     /// <summary>
     /// The newest cases (by id) that pass <paramref name="where"/> and hold a message matching <paramref name="search"/>,
     /// at most <paramref name="want"/>; null when the search index's newest matches did not settle the page, so the
     /// caller runs the plain query. A common word matches hundreds of thousands of messages at a million cases, and the
     /// plain query looked every one of them up to sort their cases (1.6 s p99, SQLite). Here the index is read newest
-    /// message first, a window at a time: when it runs dry every match is known; otherwise a case newer than
-    /// <c>bound</c> (the newest case with any message older than the window) has all its messages inside the windows
-    /// read, so the matching cases above the bound are complete and, once there are enough of them, they are the page.
-    /// Message order need not follow case order for this to hold: a late joined message or a late processed one only
-    /// lowers what the bound lets through, never what the page is.
+    /// message first, a window at a time, until the window's matches name enough cases, or the index runs dry (then
+    /// every match is known). Enough cases name a candidate page whose last case is <c>t</c>; a case newer than
+    /// <c>t</c> could still match through a message older than the window, so the matches down to the oldest message of
+    /// any case newer than <c>t</c> are read too, which settles every case above <c>t</c> and so the page. Message order
+    /// need not follow case order for this to hold (a mass complaint gets messages long after its case opened; a late
+    /// processed message is older than its case): it only makes that last read longer, and past a bound the plain query
+    /// runs instead.
     /// </summary>
     private async Task<List<long>?> NewestMatchesAsync(
         string where, List<(string Name, object? Value)> filterArgs, string search, int want, CancellationToken cancellationToken)
@@ -26,43 +31,65 @@ public sealed partial class CaseSession
         var window = Math.Max(16, 4 * want);
         var args = filterArgs.Where(a => a.Name != "limit").ToList();
         args.Add(("q", search));
+        args.Add(("floor", 0L));
         args.Add(("window", (long)window));
         args.Add(("after", after));
-        var sql = $"""
-            SELECT f.id, c.id FROM ({_dialect.NewestMatches("@q", "@after", "@window")}) f
-            LEFT JOIN messages m ON m.id = f.id LEFT JOIN cases c ON c.id = m.case_id AND {where}
-            """;
         for (var round = 0; round < SearchRounds; round++, window *= 8)
         {
             args[^2] = ("window", (long)window);
             args[^1] = ("after", after);
-            var rows = await QueryAsync(sql, r => (Message: r.GetInt64(0), Case: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), cancellationToken, [.. args]);
-            foreach (var row in rows)
-            {
-                after = Math.Min(after, row.Message);
-                if (row.Case is { } id)
-                {
-                    found.Add(id);
-                }
-            }
-
-            if (rows.Count < window)
+            var (read, oldest) = await ReadMatchesAsync(where, args, found, cancellationToken);
+            after = Math.Min(after, oldest);
+            if (read < window)
             {
                 return [.. found.OrderDescending().Take(want)];
             }
 
-            var bound = await ScalarAsync(
-                "SELECT m.case_id FROM messages m WHERE m.id < @after AND m.case_id IS NOT NULL ORDER BY m.case_id DESC LIMIT 1",
-                cancellationToken, ("after", after));
-            var floor = bound is null ? long.MinValue : Convert.ToInt64(bound, CultureInfo.InvariantCulture);
-            var settled = found.Where(id => id > floor).ToList();
-            if (settled.Count >= want)
+            if (found.Count < want)
             {
-                return [.. settled.OrderDescending().Take(want)];
+                continue;
             }
+
+            var last = found.OrderDescending().ElementAt(want - 1);
+            var floor = await ScalarAsync(
+                $"SELECT min((SELECT min(m.id) FROM messages m WHERE m.case_id = c.id)) FROM cases c WHERE c.id > @last AND {where}",
+                cancellationToken, [.. filterArgs.Where(a => a.Name != "limit"), ("last", last)]);
+            if (floor is not null && Convert.ToInt64(floor, CultureInfo.InvariantCulture) < after)
+            {
+                args[^3] = ("floor", Convert.ToInt64(floor, CultureInfo.InvariantCulture));
+                args[^2] = ("window", (long)MaxSettleRead + 1);
+                if ((await ReadMatchesAsync(where, args, found, cancellationToken)).Read > MaxSettleRead)
+                {
+                    return null;
+                }
+            }
+
+            return [.. found.OrderDescending().Take(want)];
         }
 
         return null;
+    }
+
+    /// <summary>Adds the cases of the matches in the window (filters applied) to <paramref name="found"/>; returns how many matches it read and the oldest.</summary>
+    private async Task<(int Read, long Oldest)> ReadMatchesAsync(
+        string where, List<(string Name, object? Value)> args, HashSet<long> found, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT f.id, c.id FROM ({_dialect.NewestMatches("@q", "@floor", "@after", "@window")}) f
+            LEFT JOIN messages m ON m.id = f.id LEFT JOIN cases c ON c.id = m.case_id AND {where}
+            """;
+        var rows = await QueryAsync(sql, r => (Message: r.GetInt64(0), Case: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), cancellationToken, [.. args]);
+        var oldest = long.MaxValue;
+        foreach (var row in rows)
+        {
+            oldest = Math.Min(oldest, row.Message);
+            if (row.Case is { } id)
+            {
+                found.Add(id);
+            }
+        }
+
+        return (rows.Count, oldest);
     }
 
     /// <summary>The list's columns for the given case ids, in the list's order.</summary>

@@ -22,8 +22,8 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
 
     // A common word reads the primary key backwards and checks each message; a rare one reads the GIN index and sorts
     // its few matches. The planner picks from the tsvector's statistics.
-    internal override string NewestMatches(string query, string below, string limit) =>
-        $"SELECT id FROM messages WHERE tsv @@ plainto_tsquery('russian', {query}) AND id < {below} ORDER BY id DESC LIMIT {limit}";
+    internal override string NewestMatches(string query, string from, string below, string limit) =>
+        $"SELECT id FROM messages WHERE tsv @@ plainto_tsquery('russian', {query}) AND id >= {from} AND id < {below} ORDER BY id DESC LIMIT {limit}";
 
     internal override string? SearchQuery(string typed)
     {

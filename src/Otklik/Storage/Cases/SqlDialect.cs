@@ -26,10 +26,11 @@ public abstract class SqlDialect
     internal abstract string TextMatch(string parameter);
 
     /// <summary>
-    /// Ids (column <c>id</c>) of the messages matching the search in <paramref name="query"/> below the id in
-    /// <paramref name="below"/>, newest first, at most <paramref name="limit"/>: a read that stops early however many match.
+    /// Ids (column <c>id</c>) of the messages matching the search in <paramref name="query"/> from the id in
+    /// <paramref name="from"/> to below the id in <paramref name="below"/>, newest first, at most <paramref name="limit"/>:
+    /// a read that stops early however many match.
     /// </summary>
-    internal abstract string NewestMatches(string query, string below, string limit);
+    internal abstract string NewestMatches(string query, string from, string below, string limit);
 
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);

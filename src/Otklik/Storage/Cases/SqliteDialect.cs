@@ -96,8 +96,8 @@ public sealed class SqliteDialect : SqlDialect
 
     // FTS5 walks a term's doclist backwards and stops at the LIMIT; a prefix term does so only through its prefix index
     // (migration 9), without one it merges every matching term's doclist first.
-    internal override string NewestMatches(string query, string below, string limit) =>
-        $"SELECT rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid < {below} ORDER BY rowid DESC LIMIT {limit}";
+    internal override string NewestMatches(string query, string from, string below, string limit) =>
+        $"SELECT rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid >= {from} AND rowid < {below} ORDER BY rowid DESC LIMIT {limit}";
 
     /// <summary>
     /// FTS5 has no Russian stemmer: each word is folded, cut to a crude stem (endings carry the grammatical case) and
