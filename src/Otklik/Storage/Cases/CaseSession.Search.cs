@@ -17,8 +17,8 @@ public sealed partial class CaseSession
     /// plain query looked every one of them up to sort their cases (1.6 s p99, SQLite). Here the index is read newest
     /// message first, a window at a time, until the window's matches name enough cases, or the index runs dry (then
     /// every match is known). Enough cases name a candidate page whose last case is <c>t</c>; a case newer than
-    /// <c>t</c> could still match through a message older than the window, so the matches down to the oldest message of
-    /// any case newer than <c>t</c> are read too, which settles every case above <c>t</c> and so the page. Message order
+    /// <c>t</c> could still match through a message older than the window, so those older messages are checked against
+    /// the matches in their id range, which settles every case above <c>t</c> and so the page. Message order
     /// need not follow case order for this to hold (a mass complaint gets messages long after its case opened; a late
     /// processed message is older than its case): it only makes that last read longer, and past a bound the plain query
     /// runs instead.
@@ -50,18 +50,30 @@ public sealed partial class CaseSession
                 continue;
             }
 
+            // The older messages of the cases above the candidate page's last one, then which of them match: the
+            // index is read for ids only, so the read costs a few milliseconds even through a mass complaint's history.
             var last = found.OrderDescending().ElementAt(want - 1);
-            var floor = await ScalarAsync(
-                $"SELECT min((SELECT min(m.id) FROM messages m WHERE m.case_id = c.id)) FROM cases c WHERE c.id > @last AND {where}",
-                cancellationToken, [.. filterArgs.Where(a => a.Name != "limit"), ("last", last)]);
-            if (floor is not null && Convert.ToInt64(floor, CultureInfo.InvariantCulture) < after)
+            var older = await QueryAsync(
+                $"SELECT m.id, c.id FROM cases c JOIN messages m ON m.case_id = c.id WHERE c.id > @last AND m.id < @after AND {where}",
+                r => (Message: r.GetInt64(0), Case: r.GetInt64(1)), cancellationToken,
+                [.. filterArgs.Where(a => a.Name != "limit"), ("last", last), ("after", after)]);
+            if (older.Count > MaxSettleRead)
             {
-                args[^3] = ("floor", Convert.ToInt64(floor, CultureInfo.InvariantCulture));
-                args[^2] = ("window", (long)MaxSettleRead + 1);
-                if ((await ReadMatchesAsync(where, args, found, cancellationToken)).Read > MaxSettleRead)
+                return null;
+            }
+
+            if (older.Count > 0)
+            {
+                var caseOf = older.ToDictionary(o => o.Message, o => o.Case);
+                var matches = await QueryAsync(
+                    _dialect.NewestMatches("@q", "@floor", "@after", "@window"), r => r.GetInt64(0), cancellationToken,
+                    ("q", search), ("floor", older.Min(o => o.Message)), ("after", after), ("window", (long)MaxSettleRead + 1));
+                if (matches.Count > MaxSettleRead)
                 {
                     return null;
                 }
+
+                found.UnionWith(matches.Where(caseOf.ContainsKey).Select(m => caseOf[m]));
             }
 
             return [.. found.OrderDescending().Take(want)];
