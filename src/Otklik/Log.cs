@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Processed {Count} messages in {TotalMs} ms: analysis {AnalysisMs} ms ({TextsPerSecond} texts/s on {Threads} threads), {NewCases} new cases, {Joined} joined")]
     public static partial void ProcessedBatch(ILogger logger, int count, long totalMs, long analysisMs, long textsPerSecond, int threads, int newCases, int joined);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Message {MessageId} failed analysis; marked failed and quarantined, the rest of its batch goes on")]
+    public static partial void MessageFailed(ILogger logger, long messageId, Exception exception);
 }

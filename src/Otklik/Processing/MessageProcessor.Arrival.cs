@@ -14,7 +14,7 @@ public sealed partial class MessageProcessor
     /// </summary>
     /// <returns>One result per message, in order; null when another process stored one of the keys meanwhile (nothing was written).</returns>
     /// <remarks>
-    /// Null or an exception (the analyzer's too) leaves nothing written: the caller then stores the batch pending
+    /// Null (also when the analyzer fails on any of the messages) or an exception leaves nothing written: the caller then stores the batch pending
     /// (<see cref="CaseSession.InsertMessagesAsync"/>) and leaves it to <see cref="ProcessPendingAsync(long, CancellationToken)"/>.
     /// </remarks>
     public async Task<List<InsertResult>?> AcceptAsync(IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken = default)
@@ -22,8 +22,14 @@ public sealed partial class MessageProcessor
         // Analysis is pure: it runs before taking the gate, while the previous batch is still writing.
         var started = Stopwatch.GetTimestamp();
         var arriving = messages.Select(m => new StoredMessage(0, m, null, false)).ToList();
-        var analyzed = Analyze(arriving);
+        var (analyzed, failed) = Analyze(arriving);
         var analysisTime = Stopwatch.GetElapsedTime(started);
+        if (failed.Any(f => f is not null))
+        {
+            // The pending path sets the failing messages apart (MarkFailedAsync) and processes the others.
+            return null;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -72,19 +72,43 @@ public sealed partial class MessageProcessor(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var analyzed = Analyze(pending);
+        var (analyzed, failed) = Analyze(pending);
         var analysisTime = Stopwatch.GetElapsedTime(started);
         var now = time.GetUtcNow();
-        var plan = await PlanAsync(session, pending, analyzed, now, cancellationToken);
+        var good = Enumerable.Range(0, pending.Count).Where(i => failed[i] is null).ToList();
+        if (good.Count == 0 && failed.FirstOrDefault(f => f is not null) is { } broken)
+        {
+            // Every message failed: the analyzer itself is broken (a crash, a missing model), not the messages. They
+            // stay pending and the worker tries again, as after a crash.
+            ExceptionDispatchInfo.Capture(broken).Throw();
+        }
+
+        if (good.Count < pending.Count)
+        {
+            // One message the analyzer cannot take must not hold back the others, batch after batch: it leaves the
+            // pending set marked failed, and the rest of the batch is processed.
+            var failures = Enumerable.Range(0, pending.Count).Where(i => failed[i] is not null).Select(i => (pending[i].Id, failed[i]!)).ToList();
+            await session.MarkFailedAsync(failures.Select(f => (f.Id, Reason(f.Item2))).ToList(), now, cancellationToken);
+            foreach (var (id, exception) in failures)
+            {
+                Log.MessageFailed(logger, id, exception);
+            }
+        }
+
+        var messages = good.Select(i => pending[i]).ToList();
+        var plan = await PlanAsync(session, messages, good.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
         var ids = await session.CreateCasesAsync(plan.NewCases, cancellationToken);
         var caseIds = plan.CaseIds(ids);
         await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
-        await session.AttachMessagesAsync(pending.Select((m, i) => (m.Id, caseIds[i])).ToList(), cancellationToken);
-        await session.AddEventsAsync(plan.Events(ids, pending.Select(m => m.Id).ToList()), cancellationToken);
+        await session.AttachMessagesAsync(messages.Select((m, i) => (m.Id, caseIds[i])).ToList(), cancellationToken);
+        await session.AddEventsAsync(plan.Events(ids, messages.Select(m => m.Id).ToList()), cancellationToken);
         await session.CommitAsync(cancellationToken);
         LogBatch(pending.Count, Stopwatch.GetElapsedTime(started), analysisTime, ids.Length);
         return (pending.Count, pending[^1].Id);
     }
+
+    /// <summary>What operators read in the quarantine: the analyzer's own words, no message text.</summary>
+    private static string Reason(Exception exception) => $"analysis failed: {exception.GetType().Name}: {exception.Message}";
 
     /// <summary>
     /// Everything one batch decides, with a fixed number of statements: the bodies its analyses name (added when new),
@@ -131,31 +155,36 @@ public sealed partial class MessageProcessor(
         }
     }
 
-    private (MessageAnalysis Analysis, byte[] Fingerprint)[] Analyze(IReadOnlyList<StoredMessage> pending)
+    /// <summary>Analyses in message order; where the analyzer threw, the exception instead (and a default analysis).</summary>
+    private ((MessageAnalysis Analysis, byte[] Fingerprint)[] Analyzed, Exception?[] Failed) Analyze(IReadOnlyList<StoredMessage> pending)
     {
         var analyzed = new (MessageAnalysis, byte[])[pending.Count];
+        var failed = new Exception?[pending.Count];
         if (pending.Count < ParallelFrom)
         {
             for (var i = 0; i < pending.Count; i++)
             {
+                One(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, One);
+        }
+
+        return (analyzed, failed);
+
+        void One(int i)
+        {
+            try
+            {
                 analyzed[i] = (analyzer.Analyze(pending[i]), TextFingerprint.Of(pending[i].Message.Text));
             }
-
-            return analyzed;
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed[i] = e;
+            }
         }
-
-        try
-        {
-            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => analyzed[i] = (analyzer.Analyze(pending[i]), TextFingerprint.Of(pending[i].Message.Text)));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // The analyzer's own exception, as the sequential path would throw it (the batch rolls back either way).
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-
-        return analyzed;
     }
 
     private NewCase NewCase(NewMessage message, MessageAnalysis analysis, long? bodyId, byte[] fingerprint, DateTimeOffset now)

@@ -5,6 +5,7 @@ using Otklik.Access;
 using Otklik.Model;
 using Otklik.Processing;
 using Otklik.Server.Apis;
+using Otklik.Storage;
 using Otklik.Storage.Cases;
 using Otklik.Tests.Server.Support;
 
@@ -85,14 +86,15 @@ public abstract partial class ServerContract
     [Fact]
     public async Task A_crash_in_the_middle_of_processing_loses_nothing_and_the_restart_duplicates_nothing()
     {
-        var failing = new FailingAnalyzer(failFromCall: 3);
+        var failing = new FailingAnalyzer(failFromCall: 1);
         var server = await StartAsync(services => services.AddSingleton<IMessageAnalyzer>(failing));
         var integrator = await server.ClientAsync(Role.Integrator);
         string[] texts = ["Не горят фонари на Союзной", "Яма на дороге у школы", "Не вывозят мусор третий день", "Протекает крыша", "Сломан лифт в доме 5"];
         var messages = texts.Select(text => Api.Message(text, body: "Администрация")).ToArray();
 
-        // Processing dies on the third message (and on every one after, until the restart): the transaction that would
-        // have stored and processed the batch rolls back, the batch is stored pending, and processing it fails again.
+        // Processing dies (every analysis fails until the restart; a failure of only some messages would set those apart
+        // instead): the transaction that would have stored and processed the batch rolls back, the batch is stored
+        // pending, and processing it fails again.
         await Assert.ThrowsAsync<HttpRequestException>(() => integrator.SendBatchAsync(messages));
         await using (var session = await server.Database.OpenAsync(write: false))
         {
@@ -162,6 +164,42 @@ public abstract partial class ServerContract
         }
 
         Assert.Fail("the condition did not become true within 10 seconds");
+    }
+
+    [Fact]
+    public async Task A_message_the_analyzer_fails_on_is_set_apart_with_the_reason_and_the_rest_of_its_batch_becomes_cases()
+    {
+        var server = await StartAsync(services => services.AddSingleton<IMessageAnalyzer>(new PoisonAnalyzer()), workers: true);
+        var integrator = await server.ClientAsync(Role.Integrator);
+        string[] texts = ["Не горят фонари на Союзной", "Яма на дороге у школы", PoisonAnalyzer.Poison, "Протекает крыша", "Сломан лифт в доме 5"];
+
+        var batch = await integrator.SendBatchAsync(texts.Select(text => Api.Message(text, body: "Администрация")).ToArray());
+
+        Assert.Equal(5, batch.Accepted);
+        Assert.Null(batch.Results[2].CaseId);
+        Assert.All(batch.Results.Where((_, i) => i != 2), r => Assert.NotNull(r.CaseId));
+        var later = await integrator.SendAsync(Api.Message("Не вывозят мусор третий день", body: "Администрация"));
+        Assert.NotNull(later.CaseId);
+        await using (var session = await server.Database.OpenAsync(write: false))
+        {
+            Assert.Equal(0, await session.CountPendingAsync());
+        }
+
+        await using var store = await OtklikStores.OpenAsync(Database, null, CancellationToken.None);
+        var entry = Assert.Single(await store.ListQuarantineAsync(10, CancellationToken.None));
+        Assert.Equal(("processing", batch.Results[2].MessageId), (entry.Source, entry.Line));
+        Assert.Contains("unreadable text", entry.Reason, StringComparison.Ordinal);
+        Assert.Equal(5, (await (await server.ClientAsync(Role.Analyst)).CasesAsync()).Items.Count);
+    }
+
+    /// <summary>Fails on one text, every time: a message no retry will get through.</summary>
+    private sealed class PoisonAnalyzer : IMessageAnalyzer
+    {
+        public const string Poison = "\u0001\u0002 отравленное сообщение";
+        private readonly LabelAnalyzer _inner = new(new ProcessingOptions());
+
+        public MessageAnalysis Analyze(StoredMessage message) =>
+            message.Message.Text == Poison ? throw new FormatException("unreadable text") : _inner.Analyze(message);
     }
 
     /// <summary>Works until call <paramref name="failFromCall"/>, then fails every time: a crash that lasts until the restart.</summary>

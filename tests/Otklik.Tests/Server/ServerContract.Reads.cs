@@ -74,6 +74,34 @@ public abstract partial class ServerContract
         Assert.Equal(overdue, await AllPagesAsync(client, "limit=2&overdue=true"));
     }
 
+    [Fact]
+    public async Task Every_page_of_a_full_text_search_holds_the_cases_a_full_scan_would()
+    {
+        var server = await StartAsync();
+        var client = await server.ClientAsync(Role.Operator);
+        var integrator = await server.ClientAsync(Role.Integrator);
+        // Sixty cases (a topic each, so none joins another), every third about street lights: enough for the search to
+        // read its index in several windows at a page of two, and to settle some pages early and others only at the end.
+        await integrator.SendBatchAsync(Enumerable.Range(1, 60).Select(i => Api.Message(
+            (i % 3 == 0 ? "Не горят фонари у дома " : "Яма на дороге у дома ") + i + " " + (i * 7919), $"Тема {i}", "Администрация")).ToArray());
+        var all = (await client.CasesAsync("limit=200")).Items;
+        Assert.Equal(60, all.Count);
+        foreach (var rejected in all.Where(c => c.Id % 5 == 0))
+        {
+            await client.TransitionAsync(rejected.Id, "reject", "спам").MustAsync();
+        }
+
+        var lights = all.Where(c => c.Title.Contains("фонари", StringComparison.Ordinal)).Select(c => c.Id).ToList();
+        var q = "q=" + Uri.EscapeDataString("фонарей");
+        Assert.Equal(20, lights.Count);
+        Assert.Equal(lights, await AllPagesAsync(client, "limit=2&" + q));
+        Assert.Equal(lights.Where(id => id % 5 == 0), await AllPagesAsync(client, "limit=2&status=rejected&" + q));
+        Assert.Equal(lights.Where(id => id % 5 != 0).Take(3), (await client.CasesAsync("limit=3&status=new,assigned&" + q)).Items.Select(c => c.Id));
+        Assert.Equal(lights.Order(), await AllPagesAsync(client, "limit=2&sort=due&" + q));
+        Assert.Equal(all.Select(c => c.Id).Except(lights), await AllPagesAsync(client, "limit=7&q=" + Uri.EscapeDataString("дороги")));
+        Assert.Empty((await client.CasesAsync("q=" + Uri.EscapeDataString("фонари крыша"))).Items);
+    }
+
     private static async Task<List<long>> AllPagesAsync(HttpClient client, string query)
     {
         var ids = new List<long>();

@@ -33,7 +33,7 @@ public sealed partial class CaseSession
         // Two steps: the page's ids from an index (a sort, when one is needed, handles ids only), then the columns and
         // the first message's text for those ids alone. One statement with the text as a per-row subquery ran that
         // subquery for every row the sort saw: tens of thousands at a million cases.
-        var sql = new StringBuilder($"SELECT c.id FROM cases c WHERE {scope.Sql()}");
+        var sql = new StringBuilder(scope.Sql());
         var args = new List<(string, object?)> { ("limit", (long)query.Limit + 1) };
         if (query.Statuses is { Count: > 0 } statuses)
         {
@@ -71,12 +71,6 @@ public sealed partial class CaseSession
             args.Add(("now", T(now)));
         }
 
-        if (query.Text is { } text && _dialect.SearchQuery(text) is { } search)
-        {
-            sql.Append(" AND ").Append(_dialect.TextMatch("@q"));
-            args.Add(("q", search));
-        }
-
         if (query.Sort == CaseSort.Due)
         {
             if (query.After is { } after)
@@ -94,14 +88,31 @@ public sealed partial class CaseSession
             args.Add(("cid", after.Id));
         }
 
+        var search = query.Text is { } text ? _dialect.SearchQuery(text) : null;
         var order = query.Sort == CaseSort.Due ? "c.answer_due, c.id" : "c.id DESC";
+        if (search is not null && query.Sort == CaseSort.Newest
+            && await NewestMatchesAsync(sql.ToString(), args, search, query.Limit + 1, cancellationToken) is { } found)
+        {
+            return Page(await ReadCasesAsync(found, order, now, cancellationToken), query.Limit);
+        }
+
+        if (search is not null)
+        {
+            sql.Append(" AND ").Append(_dialect.TextMatch("@q"));
+            args.Add(("q", search));
+        }
+
         // With a period, walking the primary key from the newest case back to the period costs a row per case after
         // it (PostgreSQL picks that walk for the LIMIT); "+ 0" hides the key's order, so the period's index is read and
         // its ids sorted instead.
         var pageOrder = query.Sort == CaseSort.Newest && (query.From is not null || query.To is not null) ? "c.id + 0 DESC" : order;
-        var page = $"SELECT {CaseFields} FROM ({sql} ORDER BY {pageOrder} LIMIT @limit) p JOIN cases c ON c.id = p.id LEFT JOIN bodies b ON b.id = c.body_id ORDER BY {order}";
-        var rows = await QueryAsync(page, r => ReadCase(r, now), cancellationToken, [.. args]);
-        if (rows.Count <= query.Limit)
+        var page = $"SELECT {CaseFields} FROM (SELECT c.id FROM cases c WHERE {sql} ORDER BY {pageOrder} LIMIT @limit) p JOIN cases c ON c.id = p.id LEFT JOIN bodies b ON b.id = c.body_id ORDER BY {order}";
+        return Page(await QueryAsync(page, r => ReadCase(r, now), cancellationToken, [.. args]), query.Limit);
+    }
+
+    private static CaseListPage Page(List<CaseRecord> rows, int limit)
+    {
+        if (rows.Count <= limit)
         {
             return new CaseListPage(rows, null);
         }

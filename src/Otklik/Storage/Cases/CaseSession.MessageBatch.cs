@@ -84,8 +84,24 @@ public sealed partial class CaseSession
     /// </summary>
     public Task<List<StoredMessage>> ClaimPendingAsync(int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            $"SELECT {MessageColumns} WHERE case_id IS NULL ORDER BY id LIMIT @n{(IsPostgres ? " FOR UPDATE SKIP LOCKED" : string.Empty)}",
+            $"SELECT {MessageColumns} WHERE case_id IS NULL AND failed_reason IS NULL ORDER BY id LIMIT @n{(IsPostgres ? " FOR UPDATE SKIP LOCKED" : string.Empty)}",
             ReadMessage, cancellationToken, ("n", (long)limit));
+
+    /// <summary>
+    /// Takes messages the analyzer failed on out of the pending set, with the reason, and lists them in the quarantine
+    /// (source "processing", line = message id) where operators see them; in the processing transaction.
+    /// </summary>
+    public async Task MarkFailedAsync(IReadOnlyList<(long MessageId, string Reason)> failures, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        foreach (var (messageId, reason) in failures)
+        {
+            var bounded = QuarantineEntry.Bound(reason);
+            await ExecuteAsync("UPDATE messages SET failed_reason = @r WHERE id = @id", cancellationToken, ("id", messageId), ("r", bounded));
+            await ExecuteAsync(
+                "INSERT INTO quarantine (at, source, line, reason) VALUES (@at, 'processing', @id, @r) ON CONFLICT (source, line) DO NOTHING",
+                cancellationToken, ("at", T(at)), ("id", messageId), ("r", bounded));
+        }
+    }
 
     /// <summary>Marks messages processed into their cases (a message with a case is done); in the same transaction as the cases' changes.</summary>
     public async Task AttachMessagesAsync(IReadOnlyList<(long MessageId, long CaseId)> attachments, CancellationToken cancellationToken = default)

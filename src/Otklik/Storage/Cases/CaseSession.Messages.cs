@@ -14,7 +14,7 @@ public sealed partial class CaseSession
         """;
 
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken = default) =>
-        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM messages WHERE case_id IS NULL", cancellationToken), CultureInfo.InvariantCulture);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM messages WHERE case_id IS NULL AND failed_reason IS NULL", cancellationToken), CultureInfo.InvariantCulture);
 
     /// <summary>The case of each message id given (null while pending).</summary>
     public async Task<Dictionary<long, long?>> CasesOfMessagesAsync(IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken = default)

@@ -25,6 +25,13 @@ public abstract class SqlDialect
     /// <summary>A condition on cases alias <c>c</c> that is true when one of its messages matches the search in <paramref name="parameter"/>.</summary>
     internal abstract string TextMatch(string parameter);
 
+    /// <summary>
+    /// Ids (column <c>id</c>) of the messages matching the search in <paramref name="query"/> from the id in
+    /// <paramref name="from"/> to below the id in <paramref name="below"/>, newest first, at most <paramref name="limit"/>:
+    /// a read that stops early however many match.
+    /// </summary>
+    internal abstract string NewestMatches(string query, string from, string below, string limit);
+
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
 

@@ -9,6 +9,7 @@ namespace Otklik.Storage.Cases;
 public sealed class SqliteDialect : SqlDialect
 {
     // The foundation's encoding: UTC ISO-8601 with microseconds, which sorts as it reads.
+    private const int MaxStem = 6;
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
     private readonly string _connectionString;
 
@@ -93,9 +94,16 @@ public sealed class SqliteDialect : SqlDialect
     internal override string TextMatch(string parameter) =>
         $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH {parameter}))";
 
+    // FTS5 walks a term's doclist backwards and stops at the LIMIT; a prefix term does so only through its prefix index
+    // (migration 10), without one it merges every matching term's doclist first.
+    internal override string NewestMatches(string query, string from, string below, string limit) =>
+        $"SELECT rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid >= {from} AND rowid < {below} ORDER BY rowid DESC LIMIT {limit}";
+
     /// <summary>
     /// FTS5 has no Russian stemmer: each word is folded, cut to a crude stem (endings carry the grammatical case) and
-    /// matched as a prefix, so "фонарей" finds "фонари" and "фонарь". Words are quoted so no FTS syntax gets through.
+    /// matched as a prefix, so "фонарей" finds "фонари" and "фонарь". Stems are at most 6 characters and prefixes at least
+    /// 3, the lengths the index has prefix indexes for (migration 10); words of one or two characters ("ул", "5") match
+    /// whole. Words are quoted so no FTS syntax gets through.
     /// </summary>
     internal override string? SearchQuery(string typed)
     {
@@ -108,8 +116,8 @@ public sealed class SqliteDialect : SqlDialect
         var builder = new StringBuilder();
         foreach (var word in words)
         {
-            var stem = word.Length > 5 ? word[..^2] : word.Length > 3 ? word[..^1] : word;
-            builder.Append(builder.Length > 0 ? " " : string.Empty).Append('"').Append(stem).Append("\"*");
+            var stem = word.Length > 5 ? word[..Math.Min(word.Length - 2, MaxStem)] : word.Length > 3 ? word[..^1] : word;
+            builder.Append(builder.Length > 0 ? " " : string.Empty).Append('"').Append(stem).Append(stem.Length > 2 ? "\"*" : "\"");
         }
 
         return builder.ToString();

@@ -113,5 +113,7 @@ internal static class PostgresSchema
         Cases.RatingColumnsSchema.Postgres,
         Cases.FilterIndexSchema.Postgres,
         Cases.RollupCubeSchema.Postgres,
+        Cases.SearchPrefixSchema.Postgres,
+        Cases.FailedMessagesSchema.Postgres,
     ];
 }

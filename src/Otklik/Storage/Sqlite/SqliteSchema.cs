@@ -113,5 +113,7 @@ internal static class SqliteSchema
         Cases.RatingColumnsSchema.Sqlite,
         Cases.FilterIndexSchema.Sqlite,
         Cases.RollupCubeSchema.Sqlite,
+        Cases.SearchPrefixSchema.Sqlite,
+        Cases.FailedMessagesSchema.Sqlite,
     ];
 }
