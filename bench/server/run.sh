@@ -17,7 +17,7 @@
 #   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
 # The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
 # divided by the wall time from wrk's start to that count; messages stored but still pending are reported beside it.
-# REUSE=1 on a database seeded before migration 9 rebuilds the SQLite search index once (about 15 s per million messages,
+# REUSE=1 on a database seeded before migration 10 rebuilds the SQLite search index once (about 15 s per million messages,
 # on the first CLI call, before any timing).
 # Needs wrk, sqlite3, PostgreSQL binaries (Debian packages), the .NET SDK. Runs as root (PostgreSQL as user postgres).
 set -euo pipefail
