@@ -1,8 +1,6 @@
 using Otklik.Model;
 using Otklik.Storage;
 using Otklik.Storage.Cases;
-using Otklik.Storage.Postgres;
-using Otklik.Storage.Sqlite;
 
 namespace Otklik.Tests.Storage;
 
@@ -13,7 +11,7 @@ public abstract partial class StoreContract
     {
         var db = await NewDatabaseAsync();
         var database = new CaseDatabase(SqlDialect.FromDb(db));
-        await MigrateToAsync(database, 8); // every migration before the region backfill (9)
+        await OlderSchema.MigrateToAsync(database, 8); // every migration before the region backfill (9)
         long[] ids;
         await using (var session = await database.OpenAsync(write: true))
         {
@@ -40,22 +38,5 @@ public abstract partial class StoreContract
         }
 
         Assert.Equal([("46", "Курская"), ("46", "Курская область"), (null, "Орловская область"), ("57", "Орловская область"), (null, "Курская область")], found);
-    }
-
-    /// <summary>Applies the migrations up to <paramref name="version"/> only, as an older release would have left the store.</summary>
-    private static async Task MigrateToAsync(CaseDatabase database, int version)
-    {
-        var migrations = database.Dialect is SqliteDialect ? SqliteSchema.Migrations : PostgresSchema.Migrations;
-        await using var session = await database.OpenAsync(write: true);
-        await session.ExecuteAsync("CREATE TABLE schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)", default);
-        foreach (var migration in migrations.Where(m => m.Version <= version))
-        {
-            await session.ExecuteAsync(migration.Sql, default);
-            await session.ExecuteAsync(
-                "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, 'test')",
-                default, ("v", migration.Version), ("d", migration.Description));
-        }
-
-        await session.CommitAsync();
     }
 }

@@ -94,20 +94,6 @@ internal sealed partial class PostgresStore
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static async Task<List<(string, string, string)>> ReadTriplesAsync(
-        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        var rows = new List<(string, string, string)>();
-        await using var command = connection.Command(sql, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
-
-        return rows;
-    }
-
     private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

@@ -113,6 +113,21 @@ internal abstract partial class SqlStore
 
     protected abstract Task<bool> WindowTableExistsAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Rows of three text columns (name, table, definition): how both dialects read their catalogs.</summary>
+    protected static async Task<List<(string, string, string)>> ReadTriplesAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string, string)>();
+        await using var command = connection.Command(sql, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
     /// <summary>Session settings for rebuilding (PostgreSQL: memory for index builds).</summary>
     protected virtual Task BeforeCloseAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -71,20 +71,6 @@ internal sealed partial class SqliteStore
     protected override Task CompleteSearchAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
 
-    private static async Task<List<(string, string, string)>> ReadTriplesAsync(
-        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        var rows = new List<(string, string, string)>();
-        await using var command = connection.Command(sql, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
-
-        return rows;
-    }
-
     // "AFTER INSERT ON t", "BEFORE INSERT ON t", "INSTEAD OF INSERT ON t"; not "AFTER UPDATE OF x ON t".
     [GeneratedRegex(@"\bINSERT\s+ON\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FiresOnInsert();

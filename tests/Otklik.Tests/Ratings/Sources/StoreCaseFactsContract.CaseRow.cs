@@ -2,8 +2,6 @@ using Otklik.Cases;
 using Otklik.Model;
 using Otklik.Ratings.Sources;
 using Otklik.Storage.Cases;
-using Otklik.Storage.Postgres;
-using Otklik.Storage.Sqlite;
 using static Otklik.Tests.Ratings.RatingsFixture;
 
 namespace Otklik.Tests.Ratings.Sources;
@@ -73,7 +71,7 @@ public abstract partial class StoreCaseFactsContract
     {
         var db = await NewDatabaseAsync();
         var facts = Facts();
-        await MigrateToAsync(db, 6); // every migration before the case-row columns (7)
+        await OlderSchema.MigrateToAsync(new CaseDatabase(SqlDialect.FromDb(db)), 6); // every migration before the case-row columns (7)
         await StoreAsync(db, facts, migrate: false);
 
         var read = StoreCaseFacts.Read(db, Q1.Start, Q1.End).Select(r => r.Fact!).ToList();
@@ -81,24 +79,6 @@ public abstract partial class StoreCaseFactsContract
         Assert.Contains(read, f => f.Reopened);
         Assert.Contains(read, f => f.Reassigned);
         Assert.Equal(facts, read);
-    }
-
-    /// <summary>Applies the migrations up to <paramref name="version"/> only, as an older release would have left the store.</summary>
-    private static async Task MigrateToAsync(string db, int version)
-    {
-        var database = new CaseDatabase(SqlDialect.FromDb(db));
-        var migrations = database.Dialect is SqliteDialect ? SqliteSchema.Migrations : PostgresSchema.Migrations;
-        await using var session = await database.OpenAsync(write: true);
-        await session.ExecuteAsync("CREATE TABLE schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)", default);
-        foreach (var migration in migrations.Where(m => m.Version <= version))
-        {
-            await session.ExecuteAsync(migration.Sql, default);
-            await session.ExecuteAsync(
-                "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, 'test')",
-                default, ("v", migration.Version), ("d", migration.Description));
-        }
-
-        await session.CommitAsync();
     }
 
     private static Task<int> AddBodyAsync(CaseSession session) =>
