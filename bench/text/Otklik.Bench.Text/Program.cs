@@ -7,7 +7,7 @@ using Otklik.Text.Evaluation;
 using Otklik.Text.Features;
 
 // Usage: Otklik.Bench.Text FOLDS_DIR [c=0.5] [power=0.5] [ec=c] [epower=power] [scalec=1] [isotonic=1] [minn=2] [maxn=5] [charmindf=2] [charweight=1] [calib=2] [bigrams=1] [threads=2] [prune=0.01]
-//   [eshift=0] [tshift=0] [shifttol=0] [top3tol=0.01] (rare-class score shift, see TrainingOptions) [nfolds=5] [diag=1] [profile=N] [calibration=FILE]
+//   [eshift=0] [tshift=0] [tmix=0] [shifttol=0] [top3tol=0.01] (rare-class score shift, see TrainingOptions) [nfolds=5] [diag=1] [profile=N] [calibration=FILE]
 // Trains on each fold's train.csv, saves and reloads the model (cold caches), predicts test.csv one text at a time on
 // this thread, and prints one JSON line like the baseline scripts, plus calibration on the pooled test predictions.
 var folds = args[0];
@@ -26,6 +26,7 @@ var options = new TrainingOptions
     MaxDegreeOfParallelism = (int)D("threads", 2),
     ExecutorRareClassShift = D("eshift", 0) > 0,
     TopicRareClassShift = D("tshift", 0) > 0,
+    ExecutorTopicMix = D("tmix", 0) > 0,
     RareClassShiftTolerance = D("shifttol", 0),
     RareClassShiftTop3Tolerance = D("top3tol", 0.01),
     Features = new FeatureSettings
@@ -54,10 +55,11 @@ foreach (var dir in Directory.GetDirectories(folds).Order(StringComparer.Ordinal
     var clock = Stopwatch.StartNew();
     var trained = TextClassifier.Train(train, options);
     trainSeconds.Add(clock.Elapsed.TotalSeconds);
-    var shifts = string.Join(", ", trained.Info.Heads.Where(h => h.RareClassShift is not null).Select(h => $"{h.Name} α={h.RareClassShift}"));
+    var shifts = string.Join(", ", trained.Info.Heads.Where(h => h.RareClassShift is not null).Select(h => $"{h.Name} α={h.RareClassShift}")
+        .Concat(trained.Info.Heads.Where(h => h.TopicMix is not null).Select(h => $"{h.Name} topic mix λ={h.TopicMix!.Weight}")));
     if (shifts.Length > 0)
     {
-        Console.Error.WriteLine($"fold {Path.GetFileName(dir)}: rare-class shift {shifts}");
+        Console.Error.WriteLine($"fold {Path.GetFileName(dir)}: fitted {shifts}");
     }
 
     trained.Save(modelPath);
@@ -138,7 +140,7 @@ foreach (var dir in Directory.GetDirectories(folds).Order(StringComparer.Ordinal
 File.Delete(modelPath);
 var result = new Dictionary<string, object>
 {
-    ["tool"] = $"Otklik c={options.C} power={options.ClassWeightPower} ec={options.ExecutorC?.ToString(CultureInfo.InvariantCulture) ?? "="} epower={options.ExecutorClassWeightPower?.ToString(CultureInfo.InvariantCulture) ?? "="} scalec={(options.ScaleCalibrationC ? 1 : 0)} isotonic={(options.ConfidenceMap ? 1 : 0)} char={options.Features.CharMinN}-{options.Features.CharMaxN} mindf={options.Features.CharMinDocuments} cw={options.Features.CharBlockWeight} calib={options.CalibrationFolds} prune={options.PruneBelow} eshift={(options.ExecutorRareClassShift ? 1 : 0)} tshift={(options.TopicRareClassShift ? 1 : 0)} shifttol={options.RareClassShiftTolerance} top3tol={options.RareClassShiftTop3Tolerance}",
+    ["tool"] = $"Otklik c={options.C} power={options.ClassWeightPower} ec={options.ExecutorC?.ToString(CultureInfo.InvariantCulture) ?? "="} epower={options.ExecutorClassWeightPower?.ToString(CultureInfo.InvariantCulture) ?? "="} scalec={(options.ScaleCalibrationC ? 1 : 0)} isotonic={(options.ConfidenceMap ? 1 : 0)} char={options.Features.CharMinN}-{options.Features.CharMaxN} mindf={options.Features.CharMinDocuments} cw={options.Features.CharBlockWeight} calib={options.CalibrationFolds} prune={options.PruneBelow} eshift={(options.ExecutorRareClassShift ? 1 : 0)} tshift={(options.TopicRareClassShift ? 1 : 0)} shifttol={options.RareClassShiftTolerance} top3tol={options.RareClassShiftTop3Tolerance} tmix={(options.ExecutorTopicMix ? 1 : 0)}",
     ["train_s"] = trainSeconds.Average(),
     ["texts_per_s"] = rates.Average(),
     ["texts_per_cpu_s"] = cpuRates.Average(),

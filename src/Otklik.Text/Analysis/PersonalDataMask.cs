@@ -27,14 +27,31 @@ public static partial class PersonalDataMask
             text = EmailPattern().Replace(text, " " + Email + " ");
         }
 
-        if (text.AsSpan().ContainsAnyInRange('0', '9'))
+        // Both need a digit; 4 appeals in 10 have none and skip two regex scans. Phones are looked for only with an ASCII
+        // digit (as always); the house pattern's \d takes any script's digits, so that check does too.
+        var asciiDigits = text.AsSpan().ContainsAnyInRange('0', '9');
+        if (asciiDigits)
         {
             text = PhonePattern().Replace(text, " " + Phone + " ");
         }
 
         // Street first, so "ул. Ленина, д. 5, кв. 7" becomes one placeholder rather than three.
         text = StreetPattern().Replace(text, " " + Address + " ");
-        return HousePattern().Replace(text, " " + Address + " ");
+        return asciiDigits || HasOtherDigit(text) ? HousePattern().Replace(text, " " + Address + " ") : text;
+    }
+
+    /// <summary>Whether the text has a decimal digit outside ASCII (what \d matches besides 0-9); Cyrillic has none.</summary>
+    private static bool HasOtherDigit(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch >= '\u0080' && ch is < '\u0400' or > '\u04FF' && char.IsDigit(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant)]

@@ -16,4 +16,10 @@ public sealed record HeadInfo(string Name, IReadOnlyList<string> Labels, float T
     /// null when the head was trained without it.
     /// </summary>
     public float? RareClassShift { get; init; }
+
+    /// <summary>
+    /// How the executor head takes the topic head's probabilities into account (<see cref="TrainingOptions.ExecutorTopicMix"/>);
+    /// null for the other heads and when trained without it.
+    /// </summary>
+    public TopicMix? TopicMix { get; init; }
 }

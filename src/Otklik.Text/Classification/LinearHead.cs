@@ -87,6 +87,20 @@ internal sealed class LinearHead
         }
     }
 
+    /// <summary>Raw scores of this (pruned) head for a row of the training matrix.</summary>
+    public void Score(SparseRow row, Span<float> scores)
+    {
+        Bias.CopyTo(scores);
+        for (var i = 0; i < row.Columns.Length; i++)
+        {
+            var column = row.Columns[i];
+            for (var p = ColumnStart[column]; p < ColumnStart[column + 1]; p++)
+            {
+                scores[LabelOf[p]] += Weights[p] * row.Values[i];
+            }
+        }
+    }
+
     /// <summary>The weight of one column for one label (0 when pruned).</summary>
     public float Weight(int column, int label)
     {

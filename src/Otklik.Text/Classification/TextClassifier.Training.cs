@@ -35,17 +35,21 @@ public sealed partial class TextClassifier
         var values = new VectorScratch(vectorizer.Vocabulary.Count);
         var rows = texts.Select(t => vectorizer.Row(t, document, values)).ToList();
 
-        var (topic, topicInfo) = TrainHead(TopicHead, rows, data.Select(a => (string?)a.Topic).ToList(), vectorizer.Vocabulary.Count, options,
-            options.ClassWeightPower, options.TopicRareClassShift);
+        var topicLabels = data.Select(a => (string?)a.Topic).ToList();
+        var (topic, topicInfo, topicOutOfFold) = TrainHead(TopicHead, rows, topicLabels, vectorizer.Vocabulary.Count, options,
+            options.ClassWeightPower, options.TopicRareClassShift, mixer: null);
         var executorOptions = options with { C = options.ExecutorC ?? options.C };
-        var (executor, executorInfo) = TrainHead(ExecutorHead, rows, data.Select(a => (string?)a.Executor).ToList(), vectorizer.Vocabulary.Count,
-            executorOptions, options.ExecutorClassWeightPower ?? options.ClassWeightPower, options.ExecutorRareClassShift);
+        var mixer = options.ExecutorTopicMix && topicOutOfFold is not null
+            ? TopicMixer(rows, topicLabels, topic, topicOutOfFold)
+            : null;
+        var (executor, executorInfo, _) = TrainHead(ExecutorHead, rows, data.Select(a => (string?)a.Executor).ToList(), vectorizer.Vocabulary.Count,
+            executorOptions, options.ExecutorClassWeightPower ?? options.ClassWeightPower, options.ExecutorRareClassShift, mixer);
         LinearHead? group = null;
         HeadInfo? groupInfo = null;
         if (data.Any(a => a.Group is not null))
         {
-            (group, groupInfo) = TrainHead(GroupHead, rows, data.Select(a => a.Group).ToList(), vectorizer.Vocabulary.Count, options,
-                options.ClassWeightPower, rareClassShift: false);
+            (group, groupInfo, _) = TrainHead(GroupHead, rows, data.Select(a => a.Group).ToList(), vectorizer.Vocabulary.Count, options,
+                options.ClassWeightPower, rareClassShift: false, mixer: null);
         }
 
         var dataHash = DataHash(data);
@@ -59,8 +63,48 @@ public sealed partial class TextClassifier
         return new TextClassifier(vectorizer, topic, executor, group, info);
     }
 
-    private static (LinearHead, HeadInfo) TrainHead(string name, List<SparseRow> allRows, List<string?> allLabels, int columns, TrainingOptions options,
-        double classWeightPower, bool rareClassShift)
+    /// <summary>
+    /// Fits a <see cref="TopicMix"/> for the executor head on its out-of-fold scores: arguments are the indices (into all
+    /// appeals) of the executor's appeals, their out-of-fold scores (changed in place) and executor label indices.
+    /// </summary>
+    private delegate TopicMix Mixer(IReadOnlyList<int> appeals, float[][] outOfFold, int[] executor);
+
+    /// <summary>
+    /// The topic probabilities of every appeal as the topic head gives them without having seen it: out-of-fold for the
+    /// appeals with a topic, the final topic model's for those without (it was not trained on them).
+    /// </summary>
+    private static Mixer TopicMixer(List<SparseRow> rows, List<string?> topicLabels, LinearHead topic, float[]?[] topicOutOfFold)
+    {
+        var indexOf = topic.Labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        return (appeals, outOfFold, executor) =>
+        {
+            var probabilities = new List<double[]>(appeals.Count);
+            var topicOf = new int[appeals.Count];
+            var scores = new float[topic.LabelCount];
+            for (var j = 0; j < appeals.Count; j++)
+            {
+                var i = appeals[j];
+                var p = new double[topic.LabelCount];
+                if (topicOutOfFold[i] is { } known)
+                {
+                    Softmax.Apply(known, topic.Temperature, p);
+                }
+                else
+                {
+                    topic.Score(rows[i], scores);
+                    Softmax.Apply(scores, topic.Temperature, p);
+                }
+
+                probabilities.Add(p);
+                topicOf[j] = topicLabels[i] is { } label ? indexOf[label] : -1;
+            }
+
+            return TopicMix.Fit(probabilities, topicOf, executor, outOfFold, topic.LabelCount);
+        };
+    }
+
+    private static (LinearHead Head, HeadInfo Info, float[]?[]? OutOfFold) TrainHead(string name, List<SparseRow> allRows, List<string?> allLabels,
+        int columns, TrainingOptions options, double classWeightPower, bool rareClassShift, Mixer? mixer)
     {
         var keep = Enumerable.Range(0, allRows.Count).Where(i => allLabels[i] is not null).ToList();
         var rows = keep.Select(i => allRows[i]).ToList();
@@ -82,9 +126,23 @@ public sealed partial class TextClassifier
         TargetMetrics? metrics = null;
         float[]? shift = null;
         var alpha = 0f;
+        TopicMix? mix = null;
+        float[]?[]? outOfFoldOfAll = null;
         if (options.CalibrationFolds >= 2 && rows.Count >= options.CalibrationFolds)
         {
             var outOfFold = OutOfFoldScores(rows, y, labels.Length, columns, options, positiveWeight);
+            outOfFoldOfAll = new float[]?[allRows.Count];
+            for (var j = 0; j < keep.Count; j++)
+            {
+                // A copy: the mix and the shift below change the head's own scores in place.
+                outOfFoldOfAll[keep[j]] = (float[])outOfFold[j].Clone();
+            }
+
+            if (mixer is not null)
+            {
+                mix = mixer(keep, outOfFold, y);
+            }
+
             if (rareClassShift)
             {
                 (alpha, shift) = RareClassShift.Fit(outOfFold, y, sizes, options.RareClassShiftTolerance, options.RareClassShiftTop3Tolerance);
@@ -115,7 +173,8 @@ public sealed partial class TextClassifier
         }
 
         return (LinearHead.FromClassMajor(name, labels, weights, columns, temperature, (float)options.PruneBelow),
-            new HeadInfo(name, labels, temperature, metrics) { Confidence = map, RareClassShift = shift is null ? null : alpha });
+            new HeadInfo(name, labels, temperature, metrics) { Confidence = map, RareClassShift = shift is null ? null : alpha, TopicMix = mix },
+            outOfFoldOfAll);
     }
 
     private static float[][] OutOfFoldScores(List<SparseRow> rows, int[] y, int classCount, int columns, TrainingOptions options, Func<int, double> positiveWeight)
@@ -179,6 +238,7 @@ public sealed partial class TextClassifier
             options.Features, options.C, options.ClassWeightPower, options.ExecutorC, options.ExecutorClassWeightPower, options.CalibrationFolds,
             options.ScaleCalibrationC, options.ConfidenceMap, options.PruneBelow, options.Seed, options.ExecutorRareClassShift,
             options.TopicRareClassShift, options.RareClassShiftTolerance, options.RareClassShiftTop3Tolerance,
+            options.ExecutorTopicMix,
         });
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(dataHash + settings));
         return $"text-v{FormatVersion}-{Convert.ToHexStringLower(digest)[..12]}";

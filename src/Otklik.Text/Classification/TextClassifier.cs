@@ -32,6 +32,7 @@ public sealed partial class TextClassifier
     private readonly JointWeights _weights;
     private readonly ConfidenceMap?[] _maps;
     private readonly ThreadLocal<DocumentScratch> _scratch;
+    private readonly TopicMix? _topicMix;
 
     private TextClassifier(FeatureVectorizer vectorizer, LinearHead topic, LinearHead executor, LinearHead? group, ModelInfo info)
     {
@@ -49,6 +50,7 @@ public sealed partial class TextClassifier
         _totalLabels = _heads.Sum(h => h.LabelCount);
         _weights = new JointWeights(_heads, _offsets);
         _maps = _heads.Select(h => info.Heads.FirstOrDefault(i => i.Name == h.Name)?.Confidence).ToArray();
+        _topicMix = info.Heads.FirstOrDefault(i => i.Name == ExecutorHead)?.TopicMix;
         Info = info;
         OperatorThreshold = info.OperatorThreshold;
         _scratch = new ThreadLocal<DocumentScratch>(vectorizer.NewScratch);
@@ -87,8 +89,10 @@ public sealed partial class TextClassifier
 
         var results = new HeadPrediction[_heads.Length];
         Span<double> allProbabilities = stackalloc double[_totalLabels];
+        Span<double> topicSoftmax = stackalloc double[_topicMix is null ? 0 : _topic.LabelCount];
         for (var h = 0; h < _heads.Length; h++)
         {
+            // Heads in order topic, executor, group: the topic's probabilities are known when the executor needs them.
             var head = _heads[h];
             var own = scores.Slice(_offsets[h], head.LabelCount);
             for (var k = 0; k < own.Length; k++)
@@ -96,8 +100,19 @@ public sealed partial class TextClassifier
                 own[k] = (own[k] * scale) + head.Bias[k];
             }
 
+            if (_topicMix is not null && head == _executor)
+            {
+                _topicMix.Add(topicSoftmax, own);
+            }
+
             var probabilities = allProbabilities.Slice(_offsets[h], head.LabelCount);
             Softmax.Apply(own, head.Temperature, probabilities);
+            if (_topicMix is not null && head == _topic)
+            {
+                // Before the confidence map: the mix was fitted on softmax probabilities.
+                probabilities.CopyTo(topicSoftmax);
+            }
+
             _maps[h]?.Calibrate(probabilities);
             var top = TopLabels(head, probabilities);
             var words = explain ? Explain(document, scale, _offsets[h] + Array.IndexOf(head.Labels, top[0].Label)) : [];

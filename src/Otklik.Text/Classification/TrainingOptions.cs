@@ -34,6 +34,13 @@ public sealed record TrainingOptions
     /// <summary>The same for the topic head. Defaults to false.</summary>
     public bool TopicRareClassShift { get; init; }
 
+    /// <summary>
+    /// Whether the executor's scores also weigh which bodies answer the topics the topic head sees in the text
+    /// (<see cref="Classification.TopicMix"/>), with the weight chosen on the calibration folds' out-of-fold scores.
+    /// Needs <see cref="CalibrationFolds"/> ≥ 2. Defaults to false.
+    /// </summary>
+    public bool ExecutorTopicMix { get; init; }
+
     /// <summary>How much out-of-fold accuracy the rare-class shift may give up for macro-F1. Defaults to 0.</summary>
     public double RareClassShiftTolerance { get; init; }
 
