@@ -7,14 +7,16 @@ using Otklik.Text.Evaluation;
 using Otklik.Text.Features;
 
 // Usage: Otklik.Bench.Text FOLDS_DIR [c=0.5] [power=0.5] [ec=c] [epower=power] [scalec=1] [isotonic=1] [minn=2] [maxn=5] [charmindf=2] [charweight=1] [calib=2] [bigrams=1] [threads=2] [prune=0.01]
-//   [eshift=0] [tshift=0] [tmix=0] [shifttol=0] [top3tol=0.01] (rare-class score shift, see TrainingOptions) [nfolds=5] [diag=1] [profile=N] [calibration=FILE]
+//   [eshift=1] [tshift=0] [tmix=1] [shifttol=0] [top3tol=0.01] (rare-class score shift, see TrainingOptions) [nfolds=5] [diag=1] [profile=N] [calibration=FILE]
 // Trains on each fold's train.csv, saves and reloads the model (cold caches), predicts test.csv one text at a time on
 // this thread, and prints one JSON line like the baseline scripts, plus calibration on the pooled test predictions.
 var folds = args[0];
 var opt = args.Skip(1).Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a[1], StringComparer.Ordinal);
+var defaults = new TrainingOptions();
 double D(string key, double fallback) => opt.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 var options = new TrainingOptions
 {
+    // Options not given keep TrainingOptions' defaults.
     C = D("c", 0.5),
     ClassWeightPower = D("power", 0.5),
     ExecutorC = opt.ContainsKey("ec") ? D("ec", 0.5) : null,
@@ -24,9 +26,9 @@ var options = new TrainingOptions
     CalibrationFolds = (int)D("calib", 2),
     PruneBelow = D("prune", 0.01),
     MaxDegreeOfParallelism = (int)D("threads", 2),
-    ExecutorRareClassShift = D("eshift", 0) > 0,
+    ExecutorRareClassShift = D("eshift", defaults.ExecutorRareClassShift ? 1 : 0) > 0,
     TopicRareClassShift = D("tshift", 0) > 0,
-    ExecutorTopicMix = D("tmix", 0) > 0,
+    ExecutorTopicMix = D("tmix", defaults.ExecutorTopicMix ? 1 : 0) > 0,
     RareClassShiftTolerance = D("shifttol", 0),
     RareClassShiftTop3Tolerance = D("top3tol", 0.01),
     Features = new FeatureSettings

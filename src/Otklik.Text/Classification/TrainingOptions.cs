@@ -27,9 +27,10 @@ public sealed record TrainingOptions
     /// <summary>
     /// Whether the executor head's biases favour rare bodies by α · ln(largest class / class size), α chosen on the
     /// calibration folds' scores for the best macro-F1 that keeps their accuracy (<see cref="RareClassShiftTolerance"/>).
-    /// Needs <see cref="CalibrationFolds"/> ≥ 2. Defaults to false.
+    /// Needs <see cref="CalibrationFolds"/> ≥ 2. Defaults to true (with <see cref="ExecutorTopicMix"/>: 5-fold CV in
+    /// bench/text, executor accuracy 0.4380 → 0.4410, macro-F1 0.1879 → 0.1975; alone it cost accuracy).
     /// </summary>
-    public bool ExecutorRareClassShift { get; init; }
+    public bool ExecutorRareClassShift { get; init; } = true;
 
     /// <summary>The same for the topic head. Defaults to false.</summary>
     public bool TopicRareClassShift { get; init; }
@@ -37,9 +38,10 @@ public sealed record TrainingOptions
     /// <summary>
     /// Whether the executor's scores also weigh which bodies answer the topics the topic head sees in the text
     /// (<see cref="Classification.TopicMix"/>), with the weight chosen on the calibration folds' out-of-fold scores.
-    /// Needs <see cref="CalibrationFolds"/> ≥ 2. Defaults to false.
+    /// Needs <see cref="CalibrationFolds"/> ≥ 2. Defaults to true (5-fold CV alone: executor accuracy 0.4380 → 0.4430,
+    /// macro-F1 unchanged; the rare-class shift after it buys the macro-F1).
     /// </summary>
-    public bool ExecutorTopicMix { get; init; }
+    public bool ExecutorTopicMix { get; init; } = true;
 
     /// <summary>How much out-of-fold accuracy the rare-class shift may give up for macro-F1. Defaults to 0.</summary>
     public double RareClassShiftTolerance { get; init; }

@@ -73,6 +73,7 @@ public class TextClassifierTests
         {
             var row = vectorizer.Row(appeal.Text, document, values);
             var prediction = SmallModel.Model.Predict(appeal.Text);
+            var topicSoftmax = Array.Empty<double>();
             foreach (var head in heads)
             {
                 var scores = new float[head.LabelCount];
@@ -81,9 +82,16 @@ public class TextClassifierTests
                     scores[k] = head.Bias[k] + row.Columns.Select((c, i) => head.Weight(c, k) * row.Values[i]).Sum();
                 }
 
+                var info = SmallModel.Model.Info.Heads.Single(h => h.Name == head.Name);
+                info.TopicMix?.Add(topicSoftmax, scores);
                 var probabilities = new double[scores.Length];
                 Softmax.Apply(scores, head.Temperature, probabilities);
-                SmallModel.Model.Info.Heads.Single(h => h.Name == head.Name).Confidence?.Calibrate(probabilities);
+                if (head.Name == TextClassifier.TopicHead)
+                {
+                    topicSoftmax = (double[])probabilities.Clone();
+                }
+
+                info.Confidence?.Calibrate(probabilities);
                 foreach (var top in prediction.Heads.Single(h => h.Head == head.Name).Top)
                 {
                     Assert.Equal(probabilities[Array.IndexOf(head.Labels, top.Label)], top.Probability, 4);
