@@ -26,13 +26,13 @@ root=$(pwd)
 out=${OUT:-$root/bench/out/server}
 mkdir -p "$out"
 DURATION=${DURATION:-20s}
-CONNS=${CONNS:-8}
+CONNS=${CONNS:-"8 2"}   # wrk connection counts, each run in turn: 8 saturates 2 cores, 2 is one per core
 BACKENDS=${BACKENDS:-"sqlite postgres"}
 export BATCH=${BATCH:-500}
 export LABELS=${LABELS:-1}
 INGEST_CONNS=${INGEST_CONNS:-4}
 summary=$out/summary.txt
-echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION; ingest batches of $BATCH on $INGEST_CONNS connections, labels $LABELS, model ${MODEL:-0}; $BACKENDS; $(git rev-parse --short HEAD 2>/dev/null)" >> "$summary"
+echo "# Otklik server benchmark $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c{$CONNS} -d$DURATION; ingest batches of $BATCH on $INGEST_CONNS connections, labels $LABELS, model ${MODEL:-0}; $BACKENDS; $(git rev-parse --short HEAD 2>/dev/null)" >> "$summary"
 
 dotnet build src/Otklik.Cli/Otklik.Cli.csproj -c Release -v q --nologo >/dev/null
 cli=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
@@ -56,14 +56,22 @@ wait_up() {
   echo "server did not start; see its log" >&2; return 1
 }
 
-measure() { # name url key
-  local file=$out/$backend-$1.txt
-  KEY=$3 wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/server/key.lua "$2" > "$file"
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$file")
-  p50=$(awk '$1=="50%" {print $2}' "$file")
-  p99=$(awk '$1=="99%" {print $2}' "$file")
-  printf '%-10s %-28s %10s req/s   p50 %8s   p99 %8s\n' "$backend" "$1" "$rps" "$p50" "$p99" | tee -a "$summary"
+measure() { # name url key: one wrk run per connection count in CONNS
+  local c
+  for c in $CONNS; do
+    local file=$out/$backend-$1-c$c.txt ticks0 ticks1
+    ticks0=$(cpu_ticks "$pid")
+    KEY=$3 wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"$DURATION" --timeout 10s --latency -s bench/server/key.lua "$2" > "$file"
+    ticks1=$(cpu_ticks "$pid")
+    local rps p50 p99 reqs
+    rps=$(awk '/Requests\/sec/ {print $2}' "$file")
+    reqs=$(awk '/requests in/ {print $1}' "$file")
+    p50=$(awk '$1=="50%" {print $2}' "$file")
+    p99=$(awk '$1=="99%" {print $2}' "$file")
+    # The server's own CPU per request (user+sys from /proc; PostgreSQL's backends are not in it).
+    printf '%-10s %-28s c%-3s %10s req/s   p50 %8s   p99 %8s   server cpu %5.2f ms/req\n' "$backend" "$1" "$c" "$rps" "$p50" "$p99" \
+      "$(echo "($ticks1 - $ticks0) * 1000 / $(getconf CLK_TCK) / ${reqs:-1}" | bc -l)" | tee -a "$summary"
+  done
 }
 
 timed() { # name url key: R sequential calls, server time as curl's time_total (ms), and the server's CPU per call
