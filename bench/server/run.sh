@@ -14,6 +14,8 @@
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
 #   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
+#   SERVE_ENV="DOTNET_gcConcurrent=1" …     # extra environment for the server (a runtime setting to compare)
+#   CONNS="8 2" …                            # wrk connection counts, one run each (default: saturation and one per core)
 #   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
 # The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
 # divided by the wall time from wrk's start to that count; messages stored but still pending are reported beside it.
@@ -38,6 +40,9 @@ dotnet build src/Otklik.Cli/Otklik.Cli.csproj -c Release -v q --nologo >/dev/nul
 cli=(dotnet "$root/src/Otklik.Cli/bin/Release/net10.0/Otklik.Cli.dll")
 # The processor logs each batch at Debug (messages, time, analysis time): the bench sums them to say where the time goes.
 serve_env=("Logging__LogLevel__Otklik.Processing.MessageProcessor=Debug")
+# SERVE_ENV="DOTNET_GCgen0size=0x4000000 …": more environment for the server (runtime knobs for an A/B run).
+read -r -a extra_env <<< "${SERVE_ENV:-}"
+serve_env+=("${extra_env[@]}")
 if [ "${MODEL:-0}" = 1 ]; then
   # The server looks for otklik.model in its data folder; a folder of the bench's own keeps ./data untouched.
   modeldir=$out/model

@@ -6,11 +6,31 @@ namespace Otklik.Storage.Cases;
 /// <summary>Production: PostgreSQL; search through the stored <c>russian</c> tsvector of each message (GIN index).</summary>
 public sealed class PostgresDialect(string connectionString) : SqlDialect
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    /// <summary>Statements prepared per connection when the connection string does not say (Npgsql's default is none).</summary>
+    internal const int DefaultMaxAutoPrepare = 64;
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(WithDefaults(connectionString));
 
     public override string Name => "postgresql";
 
     internal override DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    /// <summary>
+    /// Auto-prepare on unless the connection string sets it: the list and the look-ups of every request are a few
+    /// statement texts run over and over, which PostgreSQL otherwise parses and plans on each call.
+    /// </summary>
+    internal static string WithDefaults(string connectionString)
+    {
+        // Npgsql's builder says it "contains" every keyword it knows; the plain one holds only what was written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
+    }
 
     internal override object TimeToDb(DateTimeOffset value) => value.UtcDateTime;
 
