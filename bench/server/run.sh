@@ -134,7 +134,8 @@ bench_backend() { # db count_sql
   curl -s -o /dev/null -w "warm-up %{http_code}\n" -H "X-Api-Key: $admin" "$base/api/cases?limit=1" || true
   if [ "${INGEST_ONLY:-0}" != 1 ] && [ "${TIMED_ONLY:-0}" != 1 ]; then
     measure "list status+body" "$base/api/cases?status=assigned&bodyId=7" "$admin"
-    measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=new" "$admin"
+    # The seed's topic fixes its status (161 topics = 7 x 23): topic 5 holds only rejected cases, so "new" was an empty page.
+    measure "list topic+status" "$base/api/cases?topic=$(enc 'Тема 5')&status=rejected" "$admin"
     measure "list overdue" "$base/api/cases?overdue=true" "$admin"
     measure "list city+period" "$base/api/cases?city=$(enc 'Льгов')&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z" "$admin"
     measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
