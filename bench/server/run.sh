@@ -53,6 +53,11 @@ if [ "${MODEL:-0}" = 1 ]; then
   serve_env+=(OTKLIK_DATA_DIR="$modeldir")
 fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }                    # utime + stime of a process, in clock ticks
+thread_ticks() { # a process's CPU ticks by thread name (spaces as _), sorted for join
+  local t
+  for t in /proc/"$1"/task/*; do printf '%s %s\n' "$(tr ' ' '_' < "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"; done 2>/dev/null \
+    | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
 busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
 enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
@@ -93,9 +98,15 @@ timed_calls() { # base admin-key executor-key
   first=$(curl -sf --max-time 900 -H "X-Api-Key: $2" -o /dev/null -w '%{time_total}' "$1/api/analytics/dashboard?from=2025-01-01&to=2025-12-31" || echo failed)
   printf '%-10s %-42s %s s\n' "$backend" "dashboard first call (builds rollups)" "$first" | tee -a "$summary"
   # What the server burns with no request (its workers: SLA pass, processing poll), so per-call CPU can be read net of it.
-  local idle0 idle1
-  idle0=$(cpu_ticks "$pid"); sleep 5; idle1=$(cpu_ticks "$pid")
-  printf '%-10s %-42s %s ms per second\n' "$backend" "server CPU while idle" "$(echo "($idle1 - $idle0) * 1000 / $(getconf CLK_TCK) / 5" | bc -l | xargs printf '%.0f')" | tee -a "$summary"
+  # Two windows, with the threads that used it (by name: thread-pool workers run the workers' passes and requests,
+  # "Tiered Compilation" is the JIT re-compiling hot code, GC threads collect): the first catches what a burst leaves behind.
+  local idle0 idle1 window threads0 threads1
+  for window in 1 2; do
+    threads0=$(thread_ticks "$pid"); idle0=$(cpu_ticks "$pid"); sleep 5; idle1=$(cpu_ticks "$pid"); threads1=$(thread_ticks "$pid")
+    printf '%-10s %-42s %s ms per second  (%s)\n' "$backend" "server CPU while idle, window $window" \
+      "$(echo "($idle1 - $idle0) * 1000 / $(getconf CLK_TCK) / 5" | bc -l | xargs printf '%.0f')" \
+      "$(join <(echo "$threads0") <(echo "$threads1") | awk -v hz="$(getconf CLK_TCK)" '$3 > $2 {printf "%s%s %d ms", sep, $1, ($3 - $2) * 1000 / hz; sep = ", "}')" | tee -a "$summary"
+  done
   timed "inbox first page (newest)" "$1/api/cases?limit=50" "$2"
   timed "inbox open by due" "$1/api/cases?limit=50&status=new,assigned,inProgress,reopened&sort=due" "$2"
   timed "inbox overdue" "$1/api/cases?limit=50&overdue=true" "$2"
