@@ -53,9 +53,9 @@ if [ "${MODEL:-0}" = 1 ]; then
   serve_env+=(OTKLIK_DATA_DIR="$modeldir")
 fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }                    # utime + stime of a process, in clock ticks
-thread_ticks() { # a process's CPU ticks by thread name (spaces as _), sorted for join
+thread_ticks() { # a process's CPU ticks by thread name (spaces as _), sorted for join; the name in stat may hold spaces, so fields count after its ")"
   local t
-  for t in /proc/"$1"/task/*; do printf '%s %s\n' "$(tr ' ' '_' < "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"; done 2>/dev/null \
+  for t in /proc/"$1"/task/*; do printf '%s %s\n' "$(tr ' ' '_' < "$t/comm")" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"; done 2>/dev/null \
     | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
 }
 busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
