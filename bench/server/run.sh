@@ -16,6 +16,7 @@
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
 #   SERVE_ENV="DOTNET_gcConcurrent=1" …     # extra environment for the server (a runtime setting to compare)
 #   CONNS="8 2" …                            # wrk connection counts, one run each (default: saturation and one per core)
+#   WARMUP=3s …                              # an unrecorded wrk run on each URL before its measured runs
 #   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
 # The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
 # divided by the wall time from wrk's start to that count; messages stored but still pending are reported beside it.
@@ -68,6 +69,9 @@ wait_up() {
 
 measure() { # name url key: one wrk run per connection count in CONNS
   local c
+  # Unrecorded warm-up first: the JIT compiles hot code again with profile data after its first ~30 calls, and the
+  # first URL measured used to pay that (up to 3x the server CPU per request of the same page later).
+  KEY=$3 wrk -t1 -c2 -d"${WARMUP:-3s}" -s bench/server/key.lua "$2" > /dev/null
   for c in $CONNS; do
     local file=$out/$backend-$1-c$c.txt ticks0 ticks1
     ticks0=$(cpu_ticks "$pid")
