@@ -109,7 +109,7 @@ timed_calls() { # base admin-key executor-key
     threads0=$(thread_ticks "$pid"); idle0=$(cpu_ticks "$pid"); sleep 5; idle1=$(cpu_ticks "$pid"); threads1=$(thread_ticks "$pid")
     printf '%-10s %-42s %s ms per second  (%s)\n' "$backend" "server CPU while idle, window $window" \
       "$(echo "($idle1 - $idle0) * 1000 / $(getconf CLK_TCK) / 5" | bc -l | xargs printf '%.0f')" \
-      "$(join <(echo "$threads0") <(echo "$threads1") | awk -v hz="$(getconf CLK_TCK)" '$3 > $2 {printf "%s%s %d ms", sep, $1, ($3 - $2) * 1000 / hz; sep = ", "}')" | tee -a "$summary"
+      "$(join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$threads0") <(echo "$threads1") | awk -v hz="$(getconf CLK_TCK)" '$3 > $2 {printf "%s%s %d ms", sep, $1, ($3 - $2) * 1000 / hz; sep = ", "}')" | tee -a "$summary"
   done
   timed "inbox first page (newest)" "$1/api/cases?limit=50" "$2"
   timed "inbox open by due" "$1/api/cases?limit=50&status=new,assigned,inProgress,reopened&sort=due" "$2"
