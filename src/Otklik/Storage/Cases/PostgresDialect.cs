@@ -45,6 +45,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     internal override string NewestMatches(string query, string from, string below, string limit) =>
         $"SELECT id FROM messages WHERE tsv @@ plainto_tsquery('russian', {query}) AND id >= {from} AND id < {below} ORDER BY id DESC LIMIT {limit}";
 
+    internal override (string Sql, object? Value) IdIn(string column, string parameter, IReadOnlyList<long> ids) =>
+        ($"{column} = ANY({parameter})", ids.ToArray());
+
     internal override string? SearchQuery(string typed)
     {
         var words = SearchWords.Split(typed);
