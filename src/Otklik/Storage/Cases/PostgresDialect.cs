@@ -16,17 +16,26 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     internal override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     /// <summary>
-    /// Auto-prepare on unless the connection string sets it: the list and the look-ups of every request are a few
-    /// statement texts run over and over, which PostgreSQL otherwise parses and plans on each call.
+    /// Defaults for what the connection string does not set. Auto-prepare on: the list and the look-ups of every
+    /// request are a few statement texts run over and over, which PostgreSQL otherwise plans on each call (8 ms for the
+    /// search's first read, 0.1 ms prepared). No reset on close: a session never changes session state (no SET, temp
+    /// tables or session locks: those live in the store's own connections), and the reset was one more statement
+    /// (0.2–0.3 ms) on each of the two connections a request takes from the pool.
     /// </summary>
     internal static string WithDefaults(string connectionString)
     {
         // Npgsql's builder says it "contains" every keyword it knows; the plain one holds only what was written.
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        if (!written.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!written.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
