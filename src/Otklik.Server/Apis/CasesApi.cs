@@ -75,6 +75,11 @@ public static class CasesApi
             From = from, To = to, Overdue = overdue == true, Text = string.IsNullOrWhiteSpace(q) ? null : q, Sort = order,
             Limit = limit ?? 50, After = after,
         };
+        if (after is not null && after.Order != query.Order)
+        {
+            return Problems.Field("cursor", "was made for another order (sort, or a period given or not); start again without it");
+        }
+
         var caller = await CallerResolver.ResolveAsync(context, database);
         await using var session = await database.OpenAsync(write: false, context.RequestAborted);
         var page = await session.ListCasesAsync(query, caller.Scope, time.GetUtcNow(), context.RequestAborted);

@@ -4,14 +4,27 @@ using System.Text;
 namespace Otklik.Storage.Cases;
 
 /// <summary>
-/// Where the previous page ended: the last case's id and, for <see cref="CaseSort.Due"/>, its deadline. Keyset paging
-/// keeps every page as fast as the first at a million cases, where OFFSET would scan all the skipped rows.
+/// Where the previous page ended: the last case's id and, when the list is ordered by a time column, that time
+/// (<see cref="KeyMicros"/>, microseconds since 1970: what both databases store, so the next page starts exactly after
+/// it). Keyset paging keeps every page as fast as the first at a million cases, where OFFSET would scan all the skipped
+/// rows. The cursor names its order, so one made for another order or filter set is refused rather than misread.
 /// </summary>
-public sealed record CaseCursor(long Id, long DueMs)
+public sealed record CaseCursor(long Id, long KeyMicros, CaseListOrder Order)
 {
     public string Encode() =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{Id}.{DueMs}")))
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{Id}.{KeyMicros}.{(int)Order}")))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The time <see cref="KeyMicros"/> stands for.</summary>
+    public DateTimeOffset Key => DateTimeOffset.UnixEpoch.AddTicks(KeyMicros * 10);
+
+    /// <summary>The cursor of a page ending with <paramref name="last"/> in <paramref name="order"/>.</summary>
+    public static CaseCursor After(CaseRecord last, CaseListOrder order) => new(last.Id, order switch
+    {
+        CaseListOrder.Due => Micros(last.AnswerDue ?? DateTimeOffset.UnixEpoch),
+        CaseListOrder.Created => Micros(last.CreatedAt),
+        _ => 0,
+    }, order);
 
     /// <summary>Null when the text is not a cursor this server made.</summary>
     public static CaseCursor? TryDecode(string text)
@@ -21,10 +34,21 @@ public sealed record CaseCursor(long Id, long DueMs)
             var padded = text.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
             var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split('.');
-            return parts.Length == 2
-                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var due)
-                ? new CaseCursor(id, due)
+            if (parts.Length is not (2 or 3)
+                || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                || !long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var key))
+            {
+                return null;
+            }
+
+            if (parts.Length == 2)
+            {
+                // Made before cursors named their order: id order, or the deadline in milliseconds.
+                return key == 0 ? new CaseCursor(id, 0, CaseListOrder.Id) : new CaseCursor(id, key * 1000, CaseListOrder.Due);
+            }
+
+            return int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var order) && Enum.IsDefined((CaseListOrder)order)
+                ? new CaseCursor(id, key, (CaseListOrder)order)
                 : null;
         }
         catch (FormatException)
@@ -32,4 +56,6 @@ public sealed record CaseCursor(long Id, long DueMs)
             return null;
         }
     }
+
+    private static long Micros(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 }

@@ -18,4 +18,12 @@ public sealed record CaseFilter
     public CaseSort Sort { get; init; } = CaseSort.Newest;
     public int Limit { get; init; } = 50;
     public CaseCursor? After { get; init; }
+
+    /// <summary>
+    /// The order the list is read in: by deadline for <see cref="CaseSort.Due"/>; newest first otherwise, by creation
+    /// time when a period is given (so the period's index is read newest first and stops at the page, instead of every
+    /// case of the period being sorted by id), else by id.
+    /// </summary>
+    public CaseListOrder Order =>
+        Sort == CaseSort.Due ? CaseListOrder.Due : From is not null || To is not null ? CaseListOrder.Created : CaseListOrder.Id;
 }

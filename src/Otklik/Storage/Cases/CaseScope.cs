@@ -8,6 +8,12 @@ public sealed record CaseScope(IReadOnlyList<long>? BodyIds)
 {
     public static readonly CaseScope All = new((IReadOnlyList<long>?)null);
 
+    /// <summary>
+    /// The most bodies a list reads as separate index ranges (<see cref="CaseSession.ListCasesAsync"/>); a wider scope is
+    /// one condition and a sort. A body with its children is a handful; two branches per body keep the statement small.
+    /// </summary>
+    internal const int MaxBranchedBodies = 16;
+
     public bool IsAll => BodyIds is null;
 
     public bool Allows(long? bodyId, long? escalatedTo) =>

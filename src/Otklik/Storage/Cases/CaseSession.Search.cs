@@ -112,8 +112,9 @@ public sealed partial class CaseSession
             return Task.FromResult(new List<CaseRecord>());
         }
 
-        // Ids are longs read from our own tables: safe to inline.
-        var list = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        return QueryAsync($"SELECT {CaseColumns} WHERE c.id IN ({list}) ORDER BY {order}", r => ReadCase(r, now), cancellationToken);
+        // Ids are longs read from our own tables: safe to inline where the dialect does.
+        var (where, value) = _dialect.IdIn("c.id", "@ids", ids);
+        return QueryAsync($"SELECT {CaseColumns} WHERE {where} ORDER BY {order}", r => ReadCase(r, now), cancellationToken,
+            value is null ? [] : [("ids", value)]);
     }
 }

@@ -12,4 +12,7 @@ internal static class Db
     public static double? Double(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 
     public static long Flag(bool value) => value ? 1 : 0;
+
+    /// <summary>An id written into SQL text: only for longs from our own tables, where it lets the planner pick by value.</summary>
+    public static string Literal(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

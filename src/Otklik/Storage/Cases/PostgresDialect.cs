@@ -6,11 +6,40 @@ namespace Otklik.Storage.Cases;
 /// <summary>Production: PostgreSQL; search through the stored <c>russian</c> tsvector of each message (GIN index).</summary>
 public sealed class PostgresDialect(string connectionString) : SqlDialect
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    /// <summary>Statements prepared per connection when the connection string does not say (Npgsql's default is none).</summary>
+    internal const int DefaultMaxAutoPrepare = 64;
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(WithDefaults(connectionString));
 
     public override string Name => "postgresql";
 
     internal override DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    /// <summary>
+    /// Defaults for what the connection string does not set. Auto-prepare on: the list and the look-ups of every
+    /// request are a few statement texts run over and over, which PostgreSQL otherwise plans on each call (8 ms for the
+    /// search's first read, 0.1 ms prepared). No reset on close: a session never changes session state (no SET, temp
+    /// tables or session locks: those live in the store's own connections), and the reset was one more statement
+    /// (0.2–0.3 ms) on each of the two connections a request takes from the pool.
+    /// </summary>
+    internal static string WithDefaults(string connectionString)
+    {
+        // Npgsql's builder says it "contains" every keyword it knows; the plain one holds only what was written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!written.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
 
     internal override object TimeToDb(DateTimeOffset value) => value.UtcDateTime;
 
@@ -24,6 +53,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     // its few matches. The planner picks from the tsvector's statistics.
     internal override string NewestMatches(string query, string from, string below, string limit) =>
         $"SELECT id FROM messages WHERE tsv @@ plainto_tsquery('russian', {query}) AND id >= {from} AND id < {below} ORDER BY id DESC LIMIT {limit}";
+
+    internal override (string Sql, object? Value) IdIn(string column, string parameter, IReadOnlyList<long> ids) =>
+        ($"{column} = ANY({parameter})", ids.ToArray());
 
     internal override string? SearchQuery(string typed)
     {

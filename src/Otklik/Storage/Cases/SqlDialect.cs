@@ -32,6 +32,14 @@ public abstract class SqlDialect
     /// </summary>
     internal abstract string NewestMatches(string query, string from, string below, string limit);
 
+    /// <summary>
+    /// "<paramref name="column"/> is one of <paramref name="ids"/>" and the value to bind as <paramref name="parameter"/>
+    /// (null: nothing to bind). SQLite writes the ids into the text (its statements are cheap to compile); PostgreSQL
+    /// binds them as one array, so the text stays the same and is prepared once instead of planned on every call.
+    /// </summary>
+    internal virtual (string Sql, object? Value) IdIn(string column, string parameter, IReadOnlyList<long> ids) =>
+        ($"{column} IN ({string.Join(',', ids.Select(Db.Literal))})", null);
+
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
 

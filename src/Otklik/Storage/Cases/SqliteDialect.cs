@@ -12,6 +12,7 @@ public sealed class SqliteDialect : SqlDialect
     private const int MaxStem = 6;
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
     private readonly string _connectionString;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = [];
 
     public SqliteDialect(string database)
     {
@@ -30,12 +31,21 @@ public sealed class SqliteDialect : SqlDialect
 
     internal override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        // A pooled connection keeps its settings: set them once per SQLite handle, not on every open (two opens a
+        // request: the API key and the work).
+        var handle = ((SqliteConnection)connection).Handle;
+        if (handle is null || _prepared.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         // NORMAL sync is crash-safe in WAL (a power loss may drop the last commits, never corrupts); busy_timeout makes a
         // second writer wait for the first instead of failing.
         // The page cache is per connection (a pool of them under load): keep it small and let mmap share the OS cache.
         command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA cache_size = -8192; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY";
         await command.ExecuteNonQueryAsync(cancellationToken);
+        _prepared.AddOrUpdate(handle, handle);
     }
 
     internal override object TimeToDb(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);

@@ -1,0 +1,12 @@
+namespace Otklik.Storage.Cases;
+
+/// <summary>The order a case list is read in, which follows from its sort and filters (<see cref="CaseFilter.Order"/>).</summary>
+public enum CaseListOrder
+{
+    /// <summary>Newest first by id, which grows with arrival.</summary>
+    Id,
+    /// <summary>Nearest full-answer deadline first, then by id.</summary>
+    Due,
+    /// <summary>Newest first by creation time, then by id: newest first within a period.</summary>
+    Created,
+}
