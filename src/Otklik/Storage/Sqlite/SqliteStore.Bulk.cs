@@ -24,9 +24,6 @@ internal sealed partial class SqliteStore
         ORDER BY m.name
         """;
 
-    private const long BulkFtsHashSize = 16L << 20;
-    private const long DefaultFtsHashSize = 1L << 20;
-
     private const string ListTriggers = """
         SELECT name, tbl_name, sql FROM sqlite_master
         WHERE type = 'trigger' AND tbl_name IN ('messages', 'cases', 'case_events') ORDER BY name
@@ -72,25 +69,13 @@ internal sealed partial class SqliteStore
     }
 
     /// <remarks>
-    /// FTS5 writes its pending terms out as a new segment whenever they pass <c>hashsize</c> (1 MB by default), and
-    /// merges segments as they pile up; indexing a million texts in one statement made thousands of segments. With
-    /// 16 MB the merging shrinks: on 200,000 messages (sqlite3 3.40, the same FTS5 table) 32.1 s CPU with the default,
-    /// 24.8 s with 32 MB, at about 50 MB more memory. The setting is stored in the index's config, so the default is
-    /// put back in the same transaction: normal writers index a few rows per transaction and need no more.
+    /// Tried and taken back (29 Nov): a bigger FTS5 <c>hashsize</c> (16 MB instead of 1 MB) for this statement. On
+    /// 200,000 messages it cut the search stage (38.8 s to 25.2 s; sqlite3 3.40 alone: 32.1 s to 24.8 s CPU with 32 MB),
+    /// but the next 1M import's search stage took 143 s against 67 s before. Until a quiet A/B at 1M says otherwise,
+    /// the default stays.
     /// </remarks>
-    protected override async Task CompleteSearchAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        await SetFtsHashSizeAsync(connection, transaction, BulkFtsHashSize, cancellationToken).ConfigureAwait(false);
-        await SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await SetFtsHashSizeAsync(connection, transaction, DefaultFtsHashSize, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task SetFtsHashSizeAsync(DbConnection connection, DbTransaction transaction, long bytes, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command("INSERT INTO message_fts (message_fts, rank) VALUES ('hashsize', @bytes)", transaction);
-        command.Add("@bytes", bytes);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    protected override Task CompleteSearchAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
 
     // "AFTER INSERT ON t", "BEFORE INSERT ON t", "INSTEAD OF INSERT ON t"; not "AFTER UPDATE OF x ON t".
     [GeneratedRegex(@"\bINSERT\s+ON\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
