@@ -40,4 +40,17 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContract
         """;
 
     protected override string SearchCountSql => "SELECT count(*) FROM messages WHERE tsv @@ to_tsquery('russian', 'дорога')";
+
+    [Fact]
+    public async Task A_message_is_found_by_the_words_of_its_text_after_an_insert_and_after_its_text_changes()
+    {
+        await ImportAsync(Temp.Write("m.jsonl", """{"channel":"vk","external_id":"1","text":"Разбитая дорога у школы"}""" + "\n"));
+        const string Count = "SELECT count(*) FROM messages WHERE tsv @@ to_tsquery('russian', '{0}')";
+        Assert.Equal(["1"], await QueryRawAsync(Database, string.Format(System.Globalization.CultureInfo.InvariantCulture, Count, "дорога")));
+
+        await ExecuteRawAsync("UPDATE messages SET text = 'Не горят фонари' WHERE external_id = '1'");
+
+        Assert.Equal(["0"], await QueryRawAsync(Database, string.Format(System.Globalization.CultureInfo.InvariantCulture, Count, "дорога")));
+        Assert.Equal(["1"], await QueryRawAsync(Database, string.Format(System.Globalization.CultureInfo.InvariantCulture, Count, "фонарь")));
+    }
 }

@@ -115,5 +115,6 @@ internal static class PostgresSchema
         Cases.RollupCubeSchema.Postgres,
         Cases.SearchPrefixSchema.Postgres,
         Cases.FailedMessagesSchema.Postgres,
+        Cases.SearchVectorSchema.Postgres,
     ];
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using Npgsql;
+using Otklik.Storage.Cases;
 using Otklik.Storage.Sql;
 
 namespace Otklik.Storage.Postgres;
@@ -13,6 +15,11 @@ namespace Otklik.Storage.Postgres;
 internal sealed partial class PostgresStore
 {
     private const long BulkLockKey = 0x4f746b6c696b02;
+
+    // Rows per UPDATE of the search-vector fill: about 20 MB of text, a few seconds of one core.
+    private const long FillChunk = 20_000;
+
+    private static readonly int FillConnections = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private const string Tables = "ARRAY['messages', 'cases', 'case_events']";
 
@@ -81,6 +88,78 @@ internal sealed partial class PostgresStore
         await using var command = connection.Command("SELECT to_regclass('bulk_window') IS NOT NULL");
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
+
+    /// <summary>
+    /// Fills the search vectors of the loaded messages (the trigger that computes them is dropped in the window) before
+    /// the GIN index over them is built: id ranges of <see cref="FillChunk"/> rows, one UPDATE each, on one connection
+    /// per core. Computing a vector costs about as much as copying its row, and one COPY runs on one backend, so this is
+    /// where a bulk load uses the second core. Each range commits (without waiting for the WAL flush, as the import
+    /// batches do) and skips filled rows, so the window's end after a crash goes on where this stopped.
+    /// </summary>
+    protected override async Task FillBeforeSearchIndexesAsync(IReadOnlyList<BulkObject> window, CancellationToken cancellationToken)
+    {
+        if (!window.Any(w => w.Kind == "trigger" && w.Name == SearchVectorSchema.Trigger)
+            || window.FirstOrDefault(w => w.Kind == "mark" && w.Name == "messages") is not { } mark)
+        {
+            return;
+        }
+
+        long last;
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var max = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM messages", connection))
+        {
+            last = (long)(await max.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var next = long.Parse(mark.CreateSql, CultureInfo.InvariantCulture);
+        var nextLock = new Lock();
+        async Task WorkAsync()
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                long from;
+                lock (nextLock)
+                {
+                    from = next;
+                    next += FillChunk;
+                }
+
+                if (from >= last)
+                {
+                    return;
+                }
+
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (var sync = new NpgsqlCommand("SET LOCAL synchronous_commit TO OFF", connection, transaction))
+                {
+                    await sync.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await using (var update = new NpgsqlCommand(
+                    $"UPDATE messages SET tsv = {SearchVectorSchema.VectorOfText} WHERE id > @from AND id <= @to AND tsv IS NULL",
+                    connection,
+                    transaction))
+                {
+                    update.CommandTimeout = 0;
+                    update.Parameters.AddWithValue("from", from);
+                    update.Parameters.AddWithValue("to", from + FillChunk);
+                    await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, FillConnections).Select(_ => Task.Run(WorkAsync, cancellationToken))).ConfigureAwait(false);
+    }
+
+    protected override bool IsSearchObject(string kind, string name, string createSql) => kind switch
+    {
+        "trigger" => name == SearchVectorSchema.Trigger,
+        "index" => createSql.Contains("(tsv)", StringComparison.Ordinal),
+        _ => false,
+    };
 
     protected override Task BeforeCloseAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);

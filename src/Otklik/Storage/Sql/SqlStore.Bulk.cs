@@ -131,6 +131,17 @@ internal abstract partial class SqlStore
     /// <summary>Session settings for rebuilding (PostgreSQL: memory for index builds).</summary>
     protected virtual Task BeforeCloseAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Between the two stages of closing, with the search indexes still dropped: fills the columns they are built over
+    /// (PostgreSQL: the search vectors, on several connections). Each part commits on its own
+    /// and skips rows already filled, so a crash in the middle is finished by the next close. <paramref name="window"/>
+    /// holds the window's marks and dropped triggers (Kind, Name, CreateSql = the mark's id or the trigger's SQL).
+    /// </summary>
+    protected virtual Task FillBeforeSearchIndexesAsync(IReadOnlyList<BulkObject> window, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Whether a window object belongs to the search stage of closing (PostgreSQL: the search vector's trigger and GIN index).</summary>
+    protected virtual bool IsSearchObject(string kind, string name, string createSql) => false;
+
     /// <summary>Completes the full-text index of the loaded messages (SQLite); PostgreSQL's is one of the indexes.</summary>
     protected virtual Task CompleteSearchAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -151,50 +162,86 @@ internal abstract partial class SqlStore
         }
     }
 
+    /// <remarks>
+    /// Two stages, two transactions. The first restores everything but search (indexes, foreign keys, derived state,
+    /// triggers): the loaded rows are queryable through the indexes when it commits, and its recreated objects leave
+    /// <c>bulk_window</c>. The second completes search (PostgreSQL: fills the search vectors on several connections,
+    /// then builds their GIN index and restores their trigger; SQLite: indexes the texts above the FTS watermark) and
+    /// empties <c>bulk_window</c>. A crash between them leaves only the search stage for the next close. The report
+    /// names both, so the time until the rows are queryable and until search is complete can be told apart.
+    /// </remarks>
     private async Task<BulkLoadReport> CloseWindowOnBulkConnectionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        TimeSpan indexes, derived, search;
+        var (indexes, derived) = await RestoreAsync(connection, searchStage: false, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        List<BulkObject> window;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var window = await ReadWindowAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            await BeforeCloseAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            var clock = Stopwatch.StartNew();
-            foreach (var o in window.Where(w => w.Kind is "index" or "constraint"))
-            {
-                await ExecuteAsync(connection, transaction, o.Sql, cancellationToken).ConfigureAwait(false);
-            }
-
-            indexes = clock.Elapsed;
-            clock.Restart();
-            var triggers = window.Where(w => w.Kind == "trigger").ToList();
-            foreach (var sql in BulkDerivedState.RecomputeSql(triggers.Select(t => t.Name), this is Postgres.PostgresStore))
-            {
-                await using var recompute = connection.Command(sql, transaction);
-                recompute.CommandTimeout = 0;
-                foreach (var mark in window.Where(w => w.Kind == "mark"))
-                {
-                    recompute.Add("@" + mark.Name.Replace("case_", string.Empty, StringComparison.Ordinal), long.Parse(mark.Sql, CultureInfo.InvariantCulture));
-                }
-
-                await recompute.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var t in triggers)
-            {
-                await ExecuteAsync(connection, transaction, t.Sql, cancellationToken).ConfigureAwait(false);
-            }
-
-            derived = clock.Elapsed;
-            clock.Restart();
-            await CompleteSearchAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            search = clock.Elapsed;
-            await ExecuteAsync(connection, transaction, "DELETE FROM bulk_window", cancellationToken).ConfigureAwait(false);
+            window = (await ReadWindowAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+                .Select(w => new BulkObject(w.Kind, w.Name, string.Empty, w.Sql, string.Empty)).ToList();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await FillBeforeSearchIndexesAsync(window, cancellationToken).ConfigureAwait(false);
+        await RestoreAsync(connection, searchStage: true, cancellationToken).ConfigureAwait(false);
+        var search = clock.Elapsed;
         await AfterCloseAsync(connection, cancellationToken).ConfigureAwait(false);
         return new BulkLoadReport(indexes, derived, search);
+    }
+
+    /// <summary>One stage of closing: the window's indexes, constraints and triggers of that stage, in one transaction.</summary>
+    private async Task<(TimeSpan Indexes, TimeSpan Derived)> RestoreAsync(DbConnection connection, bool searchStage, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var window = (await ReadWindowAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+            .Where(w => w.Kind == "mark" || IsSearchObject(w.Kind, w.Name, w.Sql) == searchStage).ToList();
+        await BeforeCloseAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        foreach (var o in window.Where(w => w.Kind is "index" or "constraint"))
+        {
+            await ExecuteAsync(connection, transaction, o.Sql, cancellationToken).ConfigureAwait(false);
+        }
+
+        var indexes = clock.Elapsed;
+        clock.Restart();
+        var triggers = window.Where(w => w.Kind == "trigger").ToList();
+        foreach (var sql in BulkDerivedState.RecomputeSql(triggers.Select(t => t.Name), this is Postgres.PostgresStore))
+        {
+            await using var recompute = connection.Command(sql, transaction);
+            recompute.CommandTimeout = 0;
+            foreach (var mark in window.Where(w => w.Kind == "mark"))
+            {
+                recompute.Add("@" + mark.Name.Replace("case_", string.Empty, StringComparison.Ordinal), long.Parse(mark.Sql, CultureInfo.InvariantCulture));
+            }
+
+            await recompute.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var t in triggers)
+        {
+            await ExecuteAsync(connection, transaction, t.Sql, cancellationToken).ConfigureAwait(false);
+        }
+
+        var derived = clock.Elapsed;
+        if (searchStage)
+        {
+            await CompleteSearchAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, "DELETE FROM bulk_window", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var o in window.Where(w => w.Kind != "mark"))
+            {
+                await using var forget = connection.Command("DELETE FROM bulk_window WHERE kind = @kind AND name = @name", transaction);
+                forget.Add("@kind", o.Kind);
+                forget.Add("@name", o.Name);
+                await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (indexes, derived);
     }
 
     private static async Task<List<(string Kind, string Name, string Sql)>> ReadWindowAsync(

@@ -115,5 +115,6 @@ internal static class SqliteSchema
         Cases.RollupCubeSchema.Sqlite,
         Cases.SearchPrefixSchema.Sqlite,
         Cases.FailedMessagesSchema.Sqlite,
+        Cases.SearchVectorSchema.Sqlite,
     ];
 }
