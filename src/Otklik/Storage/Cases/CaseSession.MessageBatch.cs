@@ -64,14 +64,13 @@ public sealed partial class CaseSession
             return found;
         }
 
-        await using var existing = await PrepareAsync("SELECT id, case_id FROM messages WHERE channel = @ch AND external_id = @ext", ["ch", "ext"], cancellationToken);
-        foreach (var m in messages)
+        var rows = await QueryAsync(
+            "SELECT k.key, m.id, m.case_id FROM json_each(@keys) k JOIN messages m ON m.channel = k.value->>0 AND m.external_id = k.value->>1",
+            r => (Key: r.GetInt32(0), Result: new InsertResult(r.GetInt64(1), true, Db.Long(r, 2))), cancellationToken,
+            ("keys", JsonRows.Of(messages, m => [m.Channel, m.ExternalId])));
+        foreach (var (key, result) in rows)
         {
-            var rows = await existing.Bind(m.Channel, m.ExternalId).QueryAsync(r => new InsertResult(r.GetInt64(0), true, Db.Long(r, 1)), cancellationToken);
-            if (rows.Count > 0)
-            {
-                found[(m.Channel, m.ExternalId)] = rows[0];
-            }
+            found[(messages[key].Channel, messages[key].ExternalId)] = result;
         }
 
         return found;
@@ -120,44 +119,35 @@ public sealed partial class CaseSession
             return;
         }
 
-        await using var update = await PrepareAsync("UPDATE messages SET case_id = @case WHERE id = @id", ["case", "id"], cancellationToken);
-        foreach (var (messageId, caseId) in attachments)
-        {
-            await update.Bind(caseId, messageId).ExecuteAsync(cancellationToken);
-        }
+        await ExecuteAsync(
+            "UPDATE messages SET case_id = u.case_id FROM (SELECT value->>0 AS id, value->>1 AS case_id FROM json_each(@rows)) u WHERE messages.id = u.id",
+            cancellationToken, ("rows", JsonRows.Of(attachments, a => [a.MessageId, a.CaseId])));
     }
 
     private async Task<List<InsertResult>> InsertMessagesSqliteAsync(List<(NewMessage Message, long? CaseId)> messages, CancellationToken cancellationToken)
     {
-        await using var insert = await PrepareAsync(
-            InsertMessageColumns + """
-             VALUES (@ch, @ext, @text, @recv, @url, @aid, @araw, @posted, @acc, @reply, @lat, @lon, @addr, @th, @tgh, @bh, @rh, @ch2, @sim, @case)
+        // Ids by position as in CreateCasesAsync (max(id) + 1 on, under the write lock); a key stored meanwhile is
+        // skipped by the conflict clause, leaves a gap and comes back from FindMessagesAsync as a duplicate.
+        var first = Convert.ToInt64(await ScalarAsync("SELECT coalesce(max(id), 0) + 1 FROM messages", cancellationToken), CultureInfo.InvariantCulture);
+        var inserted = (await QueryAsync(
+            InsertMessageColumns.Replace("INSERT INTO messages (", "INSERT INTO messages (id, ", StringComparison.Ordinal) + """
+             SELECT @first + key, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+               value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17, value->>18, value->>19
+             FROM json_each(@rows) WHERE true ORDER BY key
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
-            ["ch", "ext", "text", "recv", "url", "aid", "araw", "posted", "acc", "reply", "lat", "lon", "addr", "th", "tgh", "bh", "rh", "ch2", "sim", "case"],
-            cancellationToken);
-        var results = new InsertResult?[messages.Count];
-        var old = new List<NewMessage>();
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var (m, caseId) = messages[i];
-            var id = await insert.Bind(
-                m.Channel, m.ExternalId, m.Text, T(m.ReceivedAt), m.Url, m.AuthorId, m.AuthorRaw, T(m.PostedAt), m.AccountId, m.ReplyTo,
-                m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated), caseId)
-                .ScalarAsync(cancellationToken);
-            if (id is not null)
+            r => r.GetInt64(0), cancellationToken, ("first", first), ("rows", JsonRows.Of(messages, r =>
             {
-                results[i] = new InsertResult(Convert.ToInt64(id, CultureInfo.InvariantCulture), false, caseId);
-            }
-            else
-            {
-                old.Add(m);
-            }
-        }
-
+                var m = r.Message;
+                return [m.Channel, m.ExternalId, m.Text, T(m.ReceivedAt), m.Url, m.AuthorId, m.AuthorRaw, T(m.PostedAt), m.AccountId, m.ReplyTo,
+                    m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated), r.CaseId];
+            })))).ToHashSet();
+        var old = messages.Where((_, i) => !inserted.Contains(first + i)).Select(r => r.Message).ToList();
         var found = await FindMessagesAsync(old, cancellationToken);
-        return results.Select((r, i) => r ?? found[(messages[i].Message.Channel, messages[i].Message.ExternalId)]).ToList();
+        return messages.Select((r, i) => inserted.Contains(first + i)
+            ? new InsertResult(first + i, false, r.CaseId)
+            : found[(r.Message.Channel, r.Message.ExternalId)]).ToList();
     }
 
     private async Task<List<InsertResult>> InsertMessagesPostgresAsync(List<(NewMessage Message, long? CaseId)> rows, CancellationToken cancellationToken)
