@@ -97,7 +97,7 @@ public sealed partial class MessageProcessor(
 
         var messages = good.Select(i => pending[i]).ToList();
         var plan = await PlanAsync(session, messages, good.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
-        var ids = await session.CreateCasesAsync(plan.NewCases, cancellationToken);
+        var ids = await session.CreateCasesAsync(plan.NewCases(messages.Select(m => (m.Id, m.Message.AuthorId)).ToList()), cancellationToken);
         var caseIds = plan.CaseIds(ids);
         await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
         await session.AttachMessagesAsync(messages.Select((m, i) => (m.Id, caseIds[i])).ToList(), cancellationToken);

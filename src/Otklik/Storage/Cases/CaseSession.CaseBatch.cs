@@ -10,7 +10,7 @@ public sealed partial class CaseSession
 {
     private const string InsertCaseColumns = """
         INSERT INTO cases (id, topic_group, topic, region_code, region, district, city, body_id, status, first_reply_due,
-            answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated)
+            answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated, first_message_id, first_author_id)
         """;
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed partial class CaseSession
                 InsertCaseColumns + """
                  SELECT * FROM unnest(@id::bigint[], @tg::text[], @t::text[], @rc::text[], @r::text[], @d::text[], @city::text[],
                     @body::bigint[], @status::text[], @frd::timestamptz[], @ad::timestamptz[], @at::timestamptz[], @at::timestamptz[],
-                    @ls::text[], @conf::float8[], @reasons::text[], @count::bigint[], @fp::bytea[], @sim::bigint[])
+                    @ls::text[], @conf::float8[], @reasons::text[], @count::bigint[], @fp::bytea[], @sim::bigint[], @fm::bigint[], @fa::text[])
                 """,
                 ("id", ids), ("tg", Column(cases, c => c.TopicGroup)), ("t", Column(cases, c => c.Topic)),
                 ("rc", Column(cases, c => c.Place.RegionCode)), ("r", Column(cases, c => c.Place.Region)),
@@ -90,7 +90,7 @@ public sealed partial class CaseSession
                 ("at", Column(cases, c => c.CreatedAt.UtcDateTime)), ("ls", Column(cases, c => c.LabelSource)),
                 ("conf", Column(cases, c => c.Confidence)), ("reasons", Column(cases, c => string.Join('\n', c.Reasons))),
                 ("count", Column(cases, c => c.MessageCount)), ("fp", Column(cases, c => c.Fingerprint)),
-                ("sim", Column(cases, c => Db.Flag(c.Simulated))));
+                ("sim", Column(cases, c => Db.Flag(c.Simulated))), ("fm", Column(cases, c => c.FirstMessageId)), ("fa", Column(cases, c => c.FirstAuthorId)));
             await insert.ExecuteNonQueryAsync(cancellationToken);
             return ids;
         }
@@ -102,13 +102,13 @@ public sealed partial class CaseSession
         await ExecuteAsync(
             InsertCaseColumns + """
              SELECT @first + key, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
-               value->>9, value->>10, value->>10, value->>11, value->>12, value->>13, value->>14, unhex(value->>15), value->>16
+               value->>9, value->>10, value->>10, value->>11, value->>12, value->>13, value->>14, unhex(value->>15), value->>16, value->>17, value->>18
              FROM json_each(@rows) ORDER BY key
             """,
             cancellationToken, ("first", first), ("rows", JsonRows.Of(cases, c => [
                 c.TopicGroup, c.Topic, c.Place.RegionCode, c.Place.Region, c.Place.District, c.Place.City, c.BodyId,
                 DbEnum<CaseStatus>.ToDb(c.Status), T(c.FirstReplyDue), T(c.AnswerDue), T(c.CreatedAt), c.LabelSource, c.Confidence,
-                string.Join('\n', c.Reasons), c.MessageCount, c.Fingerprint, Db.Flag(c.Simulated)])));
+                string.Join('\n', c.Reasons), c.MessageCount, c.Fingerprint, Db.Flag(c.Simulated), c.FirstMessageId, c.FirstAuthorId])));
         return created;
     }
 

@@ -14,20 +14,34 @@ public sealed partial class CaseSession
     /// message, in order; a key repeated within the batch is stored once and its later copies are duplicates.
     /// </summary>
     /// <param name="caseIds">The case of each message when it is processed as it is stored; null: stored pending.</param>
-    public async Task<List<InsertResult>> InsertMessagesAsync(IReadOnlyList<NewMessage> messages, IReadOnlyList<long>? caseIds = null, CancellationToken cancellationToken = default)
+    /// <param name="ids">Ids taken for the messages by <see cref="ReserveMessageIdsAsync"/>; null: new ones.</param>
+    public async Task<List<InsertResult>> InsertMessagesAsync(
+        IReadOnlyList<NewMessage> messages, IReadOnlyList<long>? caseIds = null, IReadOnlyList<long>? ids = null, CancellationToken cancellationToken = default)
     {
         var first = new Dictionary<(string, string), int>();
         var distinct = new List<(NewMessage Message, long? CaseId)>(messages.Count);
+        var distinctIds = new List<long>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
             var m = messages[i];
             if (first.TryAdd((m.Channel, m.ExternalId), distinct.Count))
             {
                 distinct.Add((m, caseIds?[i]));
+                if (ids is not null)
+                {
+                    distinctIds.Add(ids[i]);
+                }
             }
         }
 
-        var stored = IsPostgres ? await InsertMessagesPostgresAsync(distinct, cancellationToken) : await InsertMessagesSqliteAsync(distinct, cancellationToken);
+        if (ids is null)
+        {
+            distinctIds = [.. await ReserveMessageIdsAsync(distinct.Count, cancellationToken)];
+        }
+
+        var stored = IsPostgres
+            ? await InsertMessagesPostgresAsync(distinct, distinctIds, cancellationToken)
+            : await InsertMessagesSqliteAsync(distinct, distinctIds, cancellationToken);
         var results = new List<InsertResult>(messages.Count);
         var seen = new HashSet<int>();
         foreach (var m in messages)
@@ -38,6 +52,28 @@ public sealed partial class CaseSession
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Ids for <paramref name="count"/> new messages, increasing. PostgreSQL: from the messages' sequence. SQLite: the
+    /// ids it would give them itself (max(id) + 1 on, no AUTOINCREMENT), which the write transaction's lock keeps free.
+    /// </summary>
+    public async Task<long[]> ReserveMessageIdsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        if (IsPostgres)
+        {
+            return (await QueryAsync(
+                "SELECT nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, @n)",
+                r => r.GetInt64(0), cancellationToken, ("n", count))).Order().ToArray();
+        }
+
+        var first = Convert.ToInt64(await ScalarAsync("SELECT coalesce(max(id), 0) + 1 FROM messages", cancellationToken), CultureInfo.InvariantCulture);
+        return Enumerable.Range(0, count).Select(i => first + i).ToArray();
     }
 
     /// <summary>The messages already stored under the keys (channel, external id) of <paramref name="messages"/>, as duplicates.</summary>
@@ -124,39 +160,39 @@ public sealed partial class CaseSession
             cancellationToken, ("rows", JsonRows.Of(attachments, a => [a.MessageId, a.CaseId])));
     }
 
-    private async Task<List<InsertResult>> InsertMessagesSqliteAsync(List<(NewMessage Message, long? CaseId)> messages, CancellationToken cancellationToken)
+    private async Task<List<InsertResult>> InsertMessagesSqliteAsync(
+        List<(NewMessage Message, long? CaseId)> messages, List<long> ids, CancellationToken cancellationToken)
     {
-        // Ids by position as in CreateCasesAsync (max(id) + 1 on, under the write lock); a key stored meanwhile is
-        // skipped by the conflict clause, leaves a gap and comes back from FindMessagesAsync as a duplicate.
-        var first = Convert.ToInt64(await ScalarAsync("SELECT coalesce(max(id), 0) + 1 FROM messages", cancellationToken), CultureInfo.InvariantCulture);
+        // A key stored meanwhile is skipped by the conflict clause, leaves its id unused and comes back from
+        // FindMessagesAsync as a duplicate.
         var inserted = (await QueryAsync(
             InsertMessageColumns.Replace("INSERT INTO messages (", "INSERT INTO messages (id, ", StringComparison.Ordinal) + """
-             SELECT @first + key, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+             SELECT value->>20, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
                value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17, value->>18, value->>19
              FROM json_each(@rows) WHERE true ORDER BY key
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
-            r => r.GetInt64(0), cancellationToken, ("first", first), ("rows", JsonRows.Of(messages, r =>
+            r => r.GetInt64(0), cancellationToken, ("rows", JsonRows.Of(Enumerable.Range(0, messages.Count), i =>
             {
-                var m = r.Message;
+                var (m, caseId) = messages[i];
                 return [m.Channel, m.ExternalId, m.Text, T(m.ReceivedAt), m.Url, m.AuthorId, m.AuthorRaw, T(m.PostedAt), m.AccountId, m.ReplyTo,
-                    m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated), r.CaseId];
+                    m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated), caseId, ids[i]];
             })))).ToHashSet();
-        var old = messages.Where((_, i) => !inserted.Contains(first + i)).Select(r => r.Message).ToList();
+        var old = messages.Where((_, i) => !inserted.Contains(ids[i])).Select(r => r.Message).ToList();
         var found = await FindMessagesAsync(old, cancellationToken);
-        return messages.Select((r, i) => inserted.Contains(first + i)
-            ? new InsertResult(first + i, false, r.CaseId)
+        return messages.Select((r, i) => inserted.Contains(ids[i])
+            ? new InsertResult(ids[i], false, r.CaseId)
             : found[(r.Message.Channel, r.Message.ExternalId)]).ToList();
     }
 
-    private async Task<List<InsertResult>> InsertMessagesPostgresAsync(List<(NewMessage Message, long? CaseId)> rows, CancellationToken cancellationToken)
+    private async Task<List<InsertResult>> InsertMessagesPostgresAsync(List<(NewMessage Message, long? CaseId)> rows, List<long> idColumn, CancellationToken cancellationToken)
     {
         var messages = rows.Select(r => r.Message).ToList();
         var ids = new Dictionary<(string, string), InsertResult>();
         await using (var insert = ArrayCommand(
-            InsertMessageColumns + """
-             SELECT * FROM unnest(@ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
+            InsertMessageColumns.Replace("INSERT INTO messages (", "INSERT INTO messages (id, ", StringComparison.Ordinal) + """
+             SELECT * FROM unnest(@id::bigint[], @ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
                 @posted::timestamptz[], @acc::bigint[], @reply::text[], @lat::float8[], @lon::float8[], @addr::text[], @th::text[],
                 @tgh::text[], @bh::text[], @rh::text[], @ch2::text[], @sim::bigint[], @case::bigint[])
             ON CONFLICT (channel, external_id) DO NOTHING
@@ -169,7 +205,7 @@ public sealed partial class CaseSession
             ("reply", Column(messages, m => m.ReplyTo)), ("lat", Column(messages, m => m.Latitude)), ("lon", Column(messages, m => m.Longitude)),
             ("addr", Column(messages, m => m.Address)), ("th", Column(messages, m => m.TopicHint)), ("tgh", Column(messages, m => m.TopicGroupHint)),
             ("bh", Column(messages, m => m.BodyHint)), ("rh", Column(messages, m => m.RegionHint)), ("ch2", Column(messages, m => m.CityHint)),
-            ("sim", Column(messages, m => Db.Flag(m.Simulated))), ("case", Column(rows, r => r.CaseId))))
+            ("sim", Column(messages, m => Db.Flag(m.Simulated))), ("case", Column(rows, r => r.CaseId)), ("id", idColumn.ToArray())))
         {
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
