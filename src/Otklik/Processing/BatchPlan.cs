@@ -17,12 +17,21 @@ internal sealed class BatchPlan(DateTimeOffset now, double similarityThreshold, 
     private readonly Dictionary<CandidateKey, List<(long CaseRef, byte[] Fingerprint)>> _open = [];
     private readonly List<long> _newCounts = [];
     private readonly List<NewCase> _newCases = [];
+    private readonly List<int> _openers = [];
     private readonly Dictionary<long, long> _joinedExisting = [];
     private readonly List<long> _caseRefs = [];
     private readonly List<(int Message, CaseEvent Event)> _events = [];
 
-    /// <summary>The cases to open, with how many messages each starts with.</summary>
-    public IReadOnlyList<NewCase> NewCases => _newCases.Select((c, i) => c with { MessageCount = _newCounts[i] }).ToList();
+    /// <summary>
+    /// The cases to open, with how many messages each starts with and the message that opens each (the lowest id of its
+    /// messages: the batch's ids increase in the order messages were added).
+    /// </summary>
+    /// <param name="messages">The id and author pseudonym of each message, in the order added.</param>
+    public IReadOnlyList<NewCase> NewCases(IReadOnlyList<(long Id, string? AuthorId)> messages) =>
+        _newCases.Select((c, i) => c with
+        {
+            MessageCount = _newCounts[i], FirstMessageId = messages[_openers[i]].Id, FirstAuthorId = messages[_openers[i]].AuthorId,
+        }).ToList();
 
     /// <summary>Existing cases that messages joined, and how many joined each.</summary>
     public IReadOnlyList<(long CaseId, long Added)> JoinedExisting => _joinedExisting.Select(p => (p.Key, p.Value)).ToList();
@@ -61,6 +70,7 @@ internal sealed class BatchPlan(DateTimeOffset now, double similarityThreshold, 
 
         var item = open();
         _newCases.Add(item);
+        _openers.Add(message);
         _newCounts.Add(1);
         var newRef = -(long)_newCases.Count;
         candidates.Insert(0, (newRef, fingerprint));

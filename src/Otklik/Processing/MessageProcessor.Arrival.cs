@@ -49,9 +49,11 @@ public sealed partial class MessageProcessor
 
             var now = time.GetUtcNow();
             var plan = await PlanAsync(session, fresh.Select(i => arriving[i]).ToList(), fresh.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
-            var ids = await session.CreateCasesAsync(plan.NewCases, cancellationToken);
+            // The messages' ids are taken before the cases are written, so each new case is stored with its first message.
+            var messageIds = await session.ReserveMessageIdsAsync(fresh.Count, cancellationToken);
+            var ids = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
             var caseIds = plan.CaseIds(ids);
-            var inserted = await session.InsertMessagesAsync(fresh.Select(i => messages[i]).ToList(), caseIds, cancellationToken);
+            var inserted = await session.InsertMessagesAsync(fresh.Select(i => messages[i]).ToList(), caseIds, messageIds, cancellationToken);
             if (inserted.Any(r => r.Duplicate))
             {
                 return null;

@@ -97,7 +97,7 @@ public sealed partial class MessageProcessor(
 
         var messages = good.Select(i => pending[i]).ToList();
         var plan = await PlanAsync(session, messages, good.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
-        var ids = await session.CreateCasesAsync(plan.NewCases, cancellationToken);
+        var ids = await session.CreateCasesAsync(plan.NewCases(messages.Select(m => (m.Id, m.Message.AuthorId)).ToList()), cancellationToken);
         var caseIds = plan.CaseIds(ids);
         await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
         await session.AttachMessagesAsync(messages.Select((m, i) => (m.Id, caseIds[i])).ToList(), cancellationToken);
@@ -118,20 +118,20 @@ public sealed partial class MessageProcessor(
         CaseSession session, IReadOnlyList<StoredMessage> messages, (MessageAnalysis Analysis, byte[] Fingerprint)[] analyzed, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        // One read gives the bodies and their regions (a body added just now has none).
         var bodies = await session.ResolveBodiesAsync(
             analyzed.Select(a => a.Analysis.BodyName).OfType<string>().Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
-        var regions = await session.BodyRegionsAsync(bodies.Values.Distinct().ToList(), cancellationToken);
         for (var i = 0; i < analyzed.Length; i++)
         {
             var a = analyzed[i].Analysis;
-            if (a.Place.RegionCode is null && a.BodyName is { } bodyName && regions.TryGetValue(bodies[bodyName], out var region))
+            if (a.Place.RegionCode is null && a.BodyName is { } bodyName && bodies[bodyName] is { RegionCode: { } code } body)
             {
-                analyzed[i].Analysis = a with { Place = BodyRegion.Apply(a.Place, region.Code, region.Region) };
+                analyzed[i].Analysis = a with { Place = BodyRegion.Apply(a.Place, code, body.Region) };
             }
         }
 
         var keys = analyzed.Select(a => new CandidateKey(
-            a.Analysis.Topic, a.Analysis.BodyName is { } name ? bodies[name] : null, a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
+            a.Analysis.Topic, a.Analysis.BodyName is { } name ? bodies[name].Id : null, a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
         var found = await session.FindCandidatesAsync(keys.Distinct().ToList(), now - options.DuplicateWindow, CandidatesPerKey, cancellationToken);
         var plan = new BatchPlan(now, options.DuplicateSimilarity, CandidatesPerKey);
         for (var i = 0; i < messages.Count; i++)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Otklik.Access;
 using Otklik.Processing;
@@ -113,5 +114,27 @@ public abstract partial class ServerContract
         var events = (await reader.EventsAsync(lights.Id))!;
         Assert.Equal(1, events.Count(e => e.Kind == "created"));
         Assert.Equal(10, events.Count(e => e.Kind == "messageJoined"));
+    }
+
+    [Fact]
+    public async Task A_batch_stores_every_field_of_its_messages_exactly()
+    {
+        // The SQLite batch path carries rows as JSON: quotes, backslashes, control characters, emoji and numbers must come back as sent.
+        var server = await StartAsync();
+        var integrator = await server.ClientAsync(Role.Integrator);
+        const string Odd = "Фонарь \"у дома\" \\ 5\tне горит\nуже неделю 😀, ёлка";
+        var message = Api.Message(Odd, body: "Администрация") with
+        {
+            Url = "https://vk.com/wall-1_2?a=\"b\"", PostedAt = DateTimeOffset.Parse("2025-03-01T10:20:30.123456Z", CultureInfo.InvariantCulture),
+            Latitude = 51.7301234567, Longitude = -36.19, Address = "ул. Ленина, 5",
+        };
+
+        var batch = await integrator.SendBatchAsync(message, Api.Message(Different[0], body: "Администрация"));
+
+        var detail = (await integrator.CaseAsync(batch.Results[0].CaseId!.Value))!;
+        var stored = Assert.Single(detail.Messages);
+        Assert.Equal((message.ExternalId, Odd, message.Url, message.PostedAt, 51.7301234567, -36.19, "ул. Ленина, 5"),
+            (stored.ExternalId, stored.Text, stored.Url, stored.PostedAt, stored.Latitude!.Value, stored.Longitude!.Value, stored.Address));
+        Assert.Equal(batch.Results[0].MessageId, stored.Id);
     }
 }

@@ -39,21 +39,6 @@ public sealed partial class CaseSession
     public async Task<Body?> GetBodyAsync(long id, CancellationToken cancellationToken = default) =>
         (await QueryAsync($"SELECT {BodyColumns} WHERE id = @id", ReadBody, cancellationToken, ("id", id))).FirstOrDefault();
 
-    /// <summary>The region code and region name of those of the bodies that have a region code.</summary>
-    public async Task<Dictionary<long, (string Code, string? Region)>> BodyRegionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        // Ids are longs from our own tables: safe to inline.
-        var rows = await QueryAsync(
-            $"SELECT id, region_code, region FROM bodies WHERE region_code IS NOT NULL AND id IN ({string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})",
-            r => (Id: r.GetInt64(0), Code: r.GetString(1), Region: Db.Str(r, 2)), cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => (r.Code, r.Region));
-    }
-
     /// <summary>A body and, when <paramref name="withDescendants"/>, all bodies below it (regional offices of a federal body).</summary>
     public async Task<List<long>> BodyTreeAsync(long bodyId, bool withDescendants, CancellationToken cancellationToken = default)
     {

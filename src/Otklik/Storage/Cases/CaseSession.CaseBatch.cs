@@ -10,7 +10,7 @@ public sealed partial class CaseSession
 {
     private const string InsertCaseColumns = """
         INSERT INTO cases (id, topic_group, topic, region_code, region, district, city, body_id, status, first_reply_due,
-            answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated)
+            answer_due, created_at, updated_at, label_source, confidence, reasons, message_count, fingerprint, simulated, first_message_id, first_author_id)
         """;
 
     /// <summary>
@@ -31,22 +31,32 @@ public sealed partial class CaseSession
             return await FindCandidatesPostgresAsync(keys.ToList(), since, limitPerKey, cancellationToken);
         }
 
-        // IS compares NULL with NULL as equal and still uses the index (topic, body_id, id) of open cases.
-        await using var select = await PrepareAsync(
+        // One statement for every key: IS compares NULL with NULL as equal and still uses the index (topic, body_id, id)
+        // of open cases, probed once per key inside SQLite.
+        var list = keys.ToList();
+        var rows = await QueryAsync(
             $"""
-            SELECT id, fingerprint FROM cases WHERE status IN {OpenStatuses} AND created_at >= @since
-              AND topic IS @t AND body_id IS @b AND region_code IS @rc AND city IS @city
-            ORDER BY id DESC LIMIT @limit
+            SELECT k.key, c.id, c.fingerprint FROM json_each(@keys) k
+            JOIN cases c ON c.id IN (
+              SELECT id FROM cases WHERE status IN {OpenStatuses} AND created_at >= @since
+                AND topic IS k.value->>0 AND body_id IS k.value->>1 AND region_code IS k.value->>2 AND city IS k.value->>3
+              ORDER BY id DESC LIMIT @limit)
             """,
-            ["since", "t", "b", "rc", "city", "limit"], cancellationToken);
-        foreach (var key in keys)
+            r => (Key: r.GetInt32(0), Candidate: new CaseCandidate(r.GetInt64(1), r.IsDBNull(2) ? [] : (byte[])r.GetValue(2))), cancellationToken,
+            ("keys", JsonRows.Of(list, k => [k.Topic, k.BodyId, k.RegionCode, k.City])), ("since", T(since)), ("limit", (long)limitPerKey));
+        foreach (var (key, candidate) in rows)
         {
-            var rows = await select.Bind(T(since), key.Topic, key.BodyId, key.RegionCode, key.City, (long)limitPerKey)
-                .QueryAsync(r => new CaseCandidate(r.GetInt64(0), r.IsDBNull(1) ? [] : (byte[])r.GetValue(1)), cancellationToken);
-            if (rows.Count > 0)
+            if (!result.TryGetValue(list[key], out var found))
             {
-                result[key] = rows;
+                result[list[key]] = found = [];
             }
+
+            found.Add(candidate);
+        }
+
+        foreach (var found in result.Values)
+        {
+            found.Sort((a, b) => b.Id.CompareTo(a.Id));
         }
 
         return result;
@@ -70,7 +80,7 @@ public sealed partial class CaseSession
                 InsertCaseColumns + """
                  SELECT * FROM unnest(@id::bigint[], @tg::text[], @t::text[], @rc::text[], @r::text[], @d::text[], @city::text[],
                     @body::bigint[], @status::text[], @frd::timestamptz[], @ad::timestamptz[], @at::timestamptz[], @at::timestamptz[],
-                    @ls::text[], @conf::float8[], @reasons::text[], @count::bigint[], @fp::bytea[], @sim::bigint[])
+                    @ls::text[], @conf::float8[], @reasons::text[], @count::bigint[], @fp::bytea[], @sim::bigint[], @fm::bigint[], @fa::text[])
                 """,
                 ("id", ids), ("tg", Column(cases, c => c.TopicGroup)), ("t", Column(cases, c => c.Topic)),
                 ("rc", Column(cases, c => c.Place.RegionCode)), ("r", Column(cases, c => c.Place.Region)),
@@ -80,26 +90,25 @@ public sealed partial class CaseSession
                 ("at", Column(cases, c => c.CreatedAt.UtcDateTime)), ("ls", Column(cases, c => c.LabelSource)),
                 ("conf", Column(cases, c => c.Confidence)), ("reasons", Column(cases, c => string.Join('\n', c.Reasons))),
                 ("count", Column(cases, c => c.MessageCount)), ("fp", Column(cases, c => c.Fingerprint)),
-                ("sim", Column(cases, c => Db.Flag(c.Simulated))));
+                ("sim", Column(cases, c => Db.Flag(c.Simulated))), ("fm", Column(cases, c => c.FirstMessageId)), ("fa", Column(cases, c => c.FirstAuthorId)));
             await insert.ExecuteNonQueryAsync(cancellationToken);
             return ids;
         }
 
-        await using var statement = await PrepareAsync(
-            InsertCaseColumns + " VALUES (NULL, @tg, @t, @rc, @r, @d, @city, @body, @status, @frd, @ad, @at, @at, @ls, @conf, @reasons, @count, @fp, @sim) RETURNING id",
-            ["tg", "t", "rc", "r", "d", "city", "body", "status", "frd", "ad", "at", "ls", "conf", "reasons", "count", "fp", "sim"], cancellationToken);
-        var created = new long[cases.Count];
-        for (var i = 0; i < cases.Count; i++)
-        {
-            var c = cases[i];
-            created[i] = Convert.ToInt64(
-                await statement.Bind(
-                    c.TopicGroup, c.Topic, c.Place.RegionCode, c.Place.Region, c.Place.District, c.Place.City, c.BodyId,
-                    DbEnum<CaseStatus>.ToDb(c.Status), T(c.FirstReplyDue), T(c.AnswerDue), T(c.CreatedAt), c.LabelSource, c.Confidence,
-                    string.Join('\n', c.Reasons), c.MessageCount, c.Fingerprint, Db.Flag(c.Simulated)).ScalarAsync(cancellationToken),
-                CultureInfo.InvariantCulture);
-        }
-
+        // SQLite gives a new row max(id) + 1 (no AUTOINCREMENT); the write transaction holds the database's only write
+        // lock, so the ids are known before the insert, by position, as on PostgreSQL.
+        var first = Convert.ToInt64(await ScalarAsync("SELECT coalesce(max(id), 0) + 1 FROM cases", cancellationToken), CultureInfo.InvariantCulture);
+        var created = Enumerable.Range(0, cases.Count).Select(i => first + i).ToArray();
+        await ExecuteAsync(
+            InsertCaseColumns + """
+             SELECT @first + key, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
+               value->>9, value->>10, value->>10, value->>11, value->>12, value->>13, value->>14, unhex(value->>15), value->>16, value->>17, value->>18
+             FROM json_each(@rows) ORDER BY key
+            """,
+            cancellationToken, ("first", first), ("rows", JsonRows.Of(cases, c => [
+                c.TopicGroup, c.Topic, c.Place.RegionCode, c.Place.Region, c.Place.District, c.Place.City, c.BodyId,
+                DbEnum<CaseStatus>.ToDb(c.Status), T(c.FirstReplyDue), T(c.AnswerDue), T(c.CreatedAt), c.LabelSource, c.Confidence,
+                string.Join('\n', c.Reasons), c.MessageCount, c.Fingerprint, Db.Flag(c.Simulated), c.FirstMessageId, c.FirstAuthorId])));
         return created;
     }
 
@@ -120,12 +129,9 @@ public sealed partial class CaseSession
             return;
         }
 
-        await using var update = await PrepareAsync(
-            "UPDATE cases SET message_count = message_count + @n, updated_at = @at WHERE id = @id", ["n", "at", "id"], cancellationToken);
-        foreach (var (caseId, added) in counts)
-        {
-            await update.Bind(added, T(at), caseId).ExecuteAsync(cancellationToken);
-        }
+        await ExecuteAsync(
+            "UPDATE cases SET message_count = message_count + u.n, updated_at = @at FROM (SELECT value->>0 AS id, value->>1 AS n FROM json_each(@rows)) u WHERE cases.id = u.id",
+            cancellationToken, ("at", T(at)), ("rows", JsonRows.Of(counts, c => [c.CaseId, c.Added])));
     }
 
     /// <summary>Appends events in the order given (a case's timeline is ordered by event id). The trail is append-only.</summary>
@@ -152,26 +158,28 @@ public sealed partial class CaseSession
             return;
         }
 
-        await using var insert = await PrepareAsync(
-            "INSERT INTO case_events (case_id, at, actor, kind, before_value, after_value, note) VALUES (@c, @at, @actor, @kind, @b, @a, @n)",
-            ["c", "at", "actor", "kind", "b", "a", "n"], cancellationToken);
-        foreach (var e in events)
-        {
-            await insert.Bind(e.CaseId, T(e.At), e.Actor, e.Kind, e.Before, e.After, e.Note).ExecuteAsync(cancellationToken);
-        }
+        await ExecuteAsync(
+            """
+            INSERT INTO case_events (case_id, at, actor, kind, before_value, after_value, note)
+            SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(@rows) ORDER BY key
+            """,
+            cancellationToken, ("rows", JsonRows.Of(events, e => [e.CaseId, T(e.At), e.Actor, e.Kind, e.Before, e.After, e.Note])));
     }
 
-    /// <summary>The ids of bodies by name (folded, as <see cref="FindBodyByNameAsync"/>); names the registry lacks are added.</summary>
-    public async Task<Dictionary<string, long>> ResolveBodiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The bodies by name (folded, as <see cref="FindBodyByNameAsync"/>) with their regions, in one read; names the
+    /// registry lacks are added (without a region).
+    /// </summary>
+    public async Task<Dictionary<string, ResolvedBody>> ResolveBodiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        var result = new Dictionary<string, ResolvedBody>(StringComparer.Ordinal);
         if (names.Count == 0)
         {
             return result;
         }
 
         var folded = names.Select(RussianText.FoldName).Distinct(StringComparer.Ordinal).ToList();
-        var sql = new StringBuilder("SELECT folded_name, id FROM bodies WHERE folded_name IN (");
+        var sql = new StringBuilder("SELECT folded_name, id, region_code, region FROM bodies WHERE folded_name IN (");
         var args = new (string, object?)[folded.Count];
         for (var i = 0; i < folded.Count; i++)
         {
@@ -180,18 +188,19 @@ public sealed partial class CaseSession
             args[i] = (name, folded[i]);
         }
 
-        var found = (await QueryAsync(sql.Append(')').ToString(), r => (r.GetString(0), r.GetInt64(1)), cancellationToken, args))
+        var found = (await QueryAsync(sql.Append(')').ToString(), r => (r.GetString(0), new ResolvedBody(r.GetInt64(1), Db.Str(r, 2), Db.Str(r, 3))), cancellationToken, args))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
         foreach (var name in names)
         {
-            if (!found.TryGetValue(RussianText.FoldName(name), out var id))
+            if (!found.TryGetValue(RussianText.FoldName(name), out var body))
             {
                 // A label names a body the registry does not have yet: the labeled input seeds the registry.
-                id = await AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
-                found[RussianText.FoldName(name)] = id;
+                var id = await AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
+                body = new ResolvedBody(id, null, null);
+                found[RussianText.FoldName(name)] = body;
             }
 
-            result[name] = id;
+            result[name] = body;
         }
 
         return result;

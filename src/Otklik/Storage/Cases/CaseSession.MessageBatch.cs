@@ -14,20 +14,34 @@ public sealed partial class CaseSession
     /// message, in order; a key repeated within the batch is stored once and its later copies are duplicates.
     /// </summary>
     /// <param name="caseIds">The case of each message when it is processed as it is stored; null: stored pending.</param>
-    public async Task<List<InsertResult>> InsertMessagesAsync(IReadOnlyList<NewMessage> messages, IReadOnlyList<long>? caseIds = null, CancellationToken cancellationToken = default)
+    /// <param name="ids">Ids taken for the messages by <see cref="ReserveMessageIdsAsync"/>; null: new ones.</param>
+    public async Task<List<InsertResult>> InsertMessagesAsync(
+        IReadOnlyList<NewMessage> messages, IReadOnlyList<long>? caseIds = null, IReadOnlyList<long>? ids = null, CancellationToken cancellationToken = default)
     {
         var first = new Dictionary<(string, string), int>();
         var distinct = new List<(NewMessage Message, long? CaseId)>(messages.Count);
+        var distinctIds = new List<long>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
             var m = messages[i];
             if (first.TryAdd((m.Channel, m.ExternalId), distinct.Count))
             {
                 distinct.Add((m, caseIds?[i]));
+                if (ids is not null)
+                {
+                    distinctIds.Add(ids[i]);
+                }
             }
         }
 
-        var stored = IsPostgres ? await InsertMessagesPostgresAsync(distinct, cancellationToken) : await InsertMessagesSqliteAsync(distinct, cancellationToken);
+        if (ids is null)
+        {
+            distinctIds = [.. await ReserveMessageIdsAsync(distinct.Count, cancellationToken)];
+        }
+
+        var stored = IsPostgres
+            ? await InsertMessagesPostgresAsync(distinct, distinctIds, cancellationToken)
+            : await InsertMessagesSqliteAsync(distinct, distinctIds, cancellationToken);
         var results = new List<InsertResult>(messages.Count);
         var seen = new HashSet<int>();
         foreach (var m in messages)
@@ -38,6 +52,28 @@ public sealed partial class CaseSession
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Ids for <paramref name="count"/> new messages, increasing. PostgreSQL: from the messages' sequence. SQLite: the
+    /// ids it would give them itself (max(id) + 1 on, no AUTOINCREMENT), which the write transaction's lock keeps free.
+    /// </summary>
+    public async Task<long[]> ReserveMessageIdsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        if (IsPostgres)
+        {
+            return (await QueryAsync(
+                "SELECT nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, @n)",
+                r => r.GetInt64(0), cancellationToken, ("n", count))).Order().ToArray();
+        }
+
+        var first = Convert.ToInt64(await ScalarAsync("SELECT coalesce(max(id), 0) + 1 FROM messages", cancellationToken), CultureInfo.InvariantCulture);
+        return Enumerable.Range(0, count).Select(i => first + i).ToArray();
     }
 
     /// <summary>The messages already stored under the keys (channel, external id) of <paramref name="messages"/>, as duplicates.</summary>
@@ -64,14 +100,13 @@ public sealed partial class CaseSession
             return found;
         }
 
-        await using var existing = await PrepareAsync("SELECT id, case_id FROM messages WHERE channel = @ch AND external_id = @ext", ["ch", "ext"], cancellationToken);
-        foreach (var m in messages)
+        var rows = await QueryAsync(
+            "SELECT k.key, m.id, m.case_id FROM json_each(@keys) k JOIN messages m ON m.channel = k.value->>0 AND m.external_id = k.value->>1",
+            r => (Key: r.GetInt32(0), Result: new InsertResult(r.GetInt64(1), true, Db.Long(r, 2))), cancellationToken,
+            ("keys", JsonRows.Of(messages, m => [m.Channel, m.ExternalId])));
+        foreach (var (key, result) in rows)
         {
-            var rows = await existing.Bind(m.Channel, m.ExternalId).QueryAsync(r => new InsertResult(r.GetInt64(0), true, Db.Long(r, 1)), cancellationToken);
-            if (rows.Count > 0)
-            {
-                found[(m.Channel, m.ExternalId)] = rows[0];
-            }
+            found[(messages[key].Channel, messages[key].ExternalId)] = result;
         }
 
         return found;
@@ -120,53 +155,44 @@ public sealed partial class CaseSession
             return;
         }
 
-        await using var update = await PrepareAsync("UPDATE messages SET case_id = @case WHERE id = @id", ["case", "id"], cancellationToken);
-        foreach (var (messageId, caseId) in attachments)
-        {
-            await update.Bind(caseId, messageId).ExecuteAsync(cancellationToken);
-        }
+        await ExecuteAsync(
+            "UPDATE messages SET case_id = u.case_id FROM (SELECT value->>0 AS id, value->>1 AS case_id FROM json_each(@rows)) u WHERE messages.id = u.id",
+            cancellationToken, ("rows", JsonRows.Of(attachments, a => [a.MessageId, a.CaseId])));
     }
 
-    private async Task<List<InsertResult>> InsertMessagesSqliteAsync(List<(NewMessage Message, long? CaseId)> messages, CancellationToken cancellationToken)
+    private async Task<List<InsertResult>> InsertMessagesSqliteAsync(
+        List<(NewMessage Message, long? CaseId)> messages, List<long> ids, CancellationToken cancellationToken)
     {
-        await using var insert = await PrepareAsync(
-            InsertMessageColumns + """
-             VALUES (@ch, @ext, @text, @recv, @url, @aid, @araw, @posted, @acc, @reply, @lat, @lon, @addr, @th, @tgh, @bh, @rh, @ch2, @sim, @case)
+        // A key stored meanwhile is skipped by the conflict clause, leaves its id unused and comes back from
+        // FindMessagesAsync as a duplicate.
+        var inserted = (await QueryAsync(
+            InsertMessageColumns.Replace("INSERT INTO messages (", "INSERT INTO messages (id, ", StringComparison.Ordinal) + """
+             SELECT value->>20, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+               value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17, value->>18, value->>19
+             FROM json_each(@rows) WHERE true ORDER BY key
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
-            ["ch", "ext", "text", "recv", "url", "aid", "araw", "posted", "acc", "reply", "lat", "lon", "addr", "th", "tgh", "bh", "rh", "ch2", "sim", "case"],
-            cancellationToken);
-        var results = new InsertResult?[messages.Count];
-        var old = new List<NewMessage>();
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var (m, caseId) = messages[i];
-            var id = await insert.Bind(
-                m.Channel, m.ExternalId, m.Text, T(m.ReceivedAt), m.Url, m.AuthorId, m.AuthorRaw, T(m.PostedAt), m.AccountId, m.ReplyTo,
-                m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated), caseId)
-                .ScalarAsync(cancellationToken);
-            if (id is not null)
+            r => r.GetInt64(0), cancellationToken, ("rows", JsonRows.Of(Enumerable.Range(0, messages.Count), i =>
             {
-                results[i] = new InsertResult(Convert.ToInt64(id, CultureInfo.InvariantCulture), false, caseId);
-            }
-            else
-            {
-                old.Add(m);
-            }
-        }
-
+                var (m, caseId) = messages[i];
+                return [m.Channel, m.ExternalId, m.Text, T(m.ReceivedAt), m.Url, m.AuthorId, m.AuthorRaw, T(m.PostedAt), m.AccountId, m.ReplyTo,
+                    m.Latitude, m.Longitude, m.Address, m.TopicHint, m.TopicGroupHint, m.BodyHint, m.RegionHint, m.CityHint, Db.Flag(m.Simulated), caseId, ids[i]];
+            })))).ToHashSet();
+        var old = messages.Where((_, i) => !inserted.Contains(ids[i])).Select(r => r.Message).ToList();
         var found = await FindMessagesAsync(old, cancellationToken);
-        return results.Select((r, i) => r ?? found[(messages[i].Message.Channel, messages[i].Message.ExternalId)]).ToList();
+        return messages.Select((r, i) => inserted.Contains(ids[i])
+            ? new InsertResult(ids[i], false, r.CaseId)
+            : found[(r.Message.Channel, r.Message.ExternalId)]).ToList();
     }
 
-    private async Task<List<InsertResult>> InsertMessagesPostgresAsync(List<(NewMessage Message, long? CaseId)> rows, CancellationToken cancellationToken)
+    private async Task<List<InsertResult>> InsertMessagesPostgresAsync(List<(NewMessage Message, long? CaseId)> rows, List<long> idColumn, CancellationToken cancellationToken)
     {
         var messages = rows.Select(r => r.Message).ToList();
         var ids = new Dictionary<(string, string), InsertResult>();
         await using (var insert = ArrayCommand(
-            InsertMessageColumns + """
-             SELECT * FROM unnest(@ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
+            InsertMessageColumns.Replace("INSERT INTO messages (", "INSERT INTO messages (id, ", StringComparison.Ordinal) + """
+             SELECT * FROM unnest(@id::bigint[], @ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
                 @posted::timestamptz[], @acc::bigint[], @reply::text[], @lat::float8[], @lon::float8[], @addr::text[], @th::text[],
                 @tgh::text[], @bh::text[], @rh::text[], @ch2::text[], @sim::bigint[], @case::bigint[])
             ON CONFLICT (channel, external_id) DO NOTHING
@@ -179,7 +205,7 @@ public sealed partial class CaseSession
             ("reply", Column(messages, m => m.ReplyTo)), ("lat", Column(messages, m => m.Latitude)), ("lon", Column(messages, m => m.Longitude)),
             ("addr", Column(messages, m => m.Address)), ("th", Column(messages, m => m.TopicHint)), ("tgh", Column(messages, m => m.TopicGroupHint)),
             ("bh", Column(messages, m => m.BodyHint)), ("rh", Column(messages, m => m.RegionHint)), ("ch2", Column(messages, m => m.CityHint)),
-            ("sim", Column(messages, m => Db.Flag(m.Simulated))), ("case", Column(rows, r => r.CaseId))))
+            ("sim", Column(messages, m => Db.Flag(m.Simulated))), ("case", Column(rows, r => r.CaseId)), ("id", idColumn.ToArray())))
         {
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
