@@ -47,43 +47,6 @@ internal static class RareClassShift
         }
     }
 
-    /// <summary>Accuracy and macro-F1 (as <see cref="Evaluation.Metrics"/>: over classes in the gold labels or the predictions) of label indices.</summary>
-    public static (double Accuracy, double MacroF1) AccuracyAndMacroF1(int[] predicted, int[] labels, int classes)
-    {
-        var tp = new int[classes];
-        var fp = new int[classes];
-        var fn = new int[classes];
-        var correct = 0;
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (predicted[i] == labels[i])
-            {
-                correct++;
-                tp[predicted[i]]++;
-            }
-            else
-            {
-                fp[predicted[i]]++;
-                fn[labels[i]]++;
-            }
-        }
-
-        var sum = 0.0;
-        var present = 0;
-        for (var k = 0; k < classes; k++)
-        {
-            if (tp[k] + fp[k] + fn[k] == 0)
-            {
-                continue;
-            }
-
-            present++;
-            sum += tp[k] == 0 ? 0 : 2.0 * tp[k] / ((2.0 * tp[k]) + fp[k] + fn[k]);
-        }
-
-        return (labels.Length == 0 ? 0 : (double)correct / labels.Length, present == 0 ? 0 : sum / present);
-    }
-
     private static (double Accuracy, double Top3, double MacroF1) Evaluate(IReadOnlyList<float[]> scores, int[] labels, float[] direction, float alpha)
     {
         var classes = direction.Length;
@@ -121,7 +84,7 @@ internal static class RareClassShift
             predicted[i] = best;
         }
 
-        var (accuracy, macroF1) = AccuracyAndMacroF1(predicted, labels, classes);
+        var (accuracy, macroF1) = Evaluation.Metrics.AccuracyAndMacroF1(predicted, labels, classes);
         return (accuracy, (double)top3 / labels.Length, macroF1);
     }
 }

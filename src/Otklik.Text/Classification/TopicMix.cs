@@ -202,6 +202,6 @@ public sealed record TopicMix(float Weight, float Smoothing, IReadOnlyList<IRead
             predicted[i] = best;
         }
 
-        return RareClassShift.AccuracyAndMacroF1(predicted, labels, classes);
+        return Evaluation.Metrics.AccuracyAndMacroF1(predicted, labels, classes);
     }
 }

@@ -56,28 +56,55 @@ public static class Metrics
     /// <summary>Mean F1 over every label that occurs in <paramref name="gold"/> or <paramref name="predicted"/>.</summary>
     public static double MacroF1(IReadOnlyList<string> gold, IReadOnlyList<string> predicted)
     {
-        var tp = new Dictionary<string, int>(StringComparer.Ordinal);
-        var fp = new Dictionary<string, int>(StringComparer.Ordinal);
-        var fn = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < gold.Count; i++)
+        // Labels numbered in order of first occurrence, so the mean sums them in that order.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var label in gold.Concat(predicted))
         {
-            if (string.Equals(gold[i], predicted[i], StringComparison.Ordinal))
+            index.TryAdd(label, index.Count);
+        }
+
+        return AccuracyAndMacroF1(predicted.Select(l => index[l]).ToArray(), gold.Select(l => index[l]).ToArray(), index.Count).MacroF1;
+    }
+
+    /// <summary>
+    /// Accuracy and macro-F1 of label indices below <paramref name="classes"/>: F1 is averaged over the classes that occur
+    /// in <paramref name="gold"/> or <paramref name="predicted"/>. For the training loops that score many candidate
+    /// settings on out-of-fold predictions.
+    /// </summary>
+    internal static (double Accuracy, double MacroF1) AccuracyAndMacroF1(int[] predicted, int[] gold, int classes)
+    {
+        var tp = new int[classes];
+        var fp = new int[classes];
+        var fn = new int[classes];
+        var correct = 0;
+        for (var i = 0; i < gold.Length; i++)
+        {
+            if (predicted[i] == gold[i])
             {
-                tp[gold[i]] = tp.GetValueOrDefault(gold[i]) + 1;
+                correct++;
+                tp[predicted[i]]++;
             }
             else
             {
-                fn[gold[i]] = fn.GetValueOrDefault(gold[i]) + 1;
-                fp[predicted[i]] = fp.GetValueOrDefault(predicted[i]) + 1;
+                fp[predicted[i]]++;
+                fn[gold[i]]++;
             }
         }
 
-        var labels = gold.Concat(predicted).Distinct(StringComparer.Ordinal).ToList();
-        return labels.Count == 0 ? 0 : labels.Average(l =>
+        var sum = 0.0;
+        var present = 0;
+        for (var k = 0; k < classes; k++)
         {
-            var t = tp.GetValueOrDefault(l);
-            return t == 0 ? 0.0 : 2.0 * t / ((2.0 * t) + fp.GetValueOrDefault(l) + fn.GetValueOrDefault(l));
-        });
+            if (tp[k] + fp[k] + fn[k] == 0)
+            {
+                continue;
+            }
+
+            present++;
+            sum += tp[k] == 0 ? 0 : 2.0 * tp[k] / ((2.0 * tp[k]) + fp[k] + fn[k]);
+        }
+
+        return (gold.Length == 0 ? 0 : (double)correct / gold.Length, present == 0 ? 0 : sum / present);
     }
 
     private static List<ReliabilityBin> Reliability(double[] confidence, bool[] correct)
