@@ -95,17 +95,15 @@ public sealed partial class CaseSession
             return ids;
         }
 
-        // SQLite gives a new row max(id) + 1 (no AUTOINCREMENT); the write transaction holds the database's only write
-        // lock, so the ids are known before the insert, by position, as on PostgreSQL.
-        var first = Convert.ToInt64(await ScalarAsync("SELECT coalesce(max(id), 0) + 1 FROM cases", cancellationToken), CultureInfo.InvariantCulture);
-        var created = Enumerable.Range(0, cases.Count).Select(i => first + i).ToArray();
+        // The ids are known before the insert, by position, as on PostgreSQL.
+        var created = await NextSqliteIdsAsync("cases", cases.Count, cancellationToken);
         await ExecuteAsync(
             InsertCaseColumns + """
              SELECT @first + key, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
                value->>9, value->>10, value->>10, value->>11, value->>12, value->>13, value->>14, unhex(value->>15), value->>16, value->>17, value->>18
              FROM json_each(@rows) ORDER BY key
             """,
-            cancellationToken, ("first", first), ("rows", JsonRows.Of(cases, c => [
+            cancellationToken, ("first", created[0]), ("rows", JsonRows.Of(cases, c => [
                 c.TopicGroup, c.Topic, c.Place.RegionCode, c.Place.Region, c.Place.District, c.Place.City, c.BodyId,
                 DbEnum<CaseStatus>.ToDb(c.Status), T(c.FirstReplyDue), T(c.AnswerDue), T(c.CreatedAt), c.LabelSource, c.Confidence,
                 string.Join('\n', c.Reasons), c.MessageCount, c.Fingerprint, Db.Flag(c.Simulated), c.FirstMessageId, c.FirstAuthorId])));

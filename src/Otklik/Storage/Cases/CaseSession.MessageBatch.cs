@@ -5,7 +5,7 @@ namespace Otklik.Storage.Cases;
 public sealed partial class CaseSession
 {
     private const string InsertMessageColumns = """
-        INSERT INTO messages (channel, external_id, text, received_at, url, author_id, author_raw, posted_at, account_id,
+        INSERT INTO messages (id, channel, external_id, text, received_at, url, author_id, author_raw, posted_at, account_id,
             reply_to_external_id, geo_lat, geo_lon, address, topic_hint, topic_group_hint, body_hint, region_hint, city_hint, simulated, case_id)
         """;
 
@@ -72,7 +72,16 @@ public sealed partial class CaseSession
                 r => r.GetInt64(0), cancellationToken, ("n", count))).Order().ToArray();
         }
 
-        var first = Convert.ToInt64(await ScalarAsync("SELECT coalesce(max(id), 0) + 1 FROM messages", cancellationToken), CultureInfo.InvariantCulture);
+        return await NextSqliteIdsAsync("messages", count, cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids SQLite would give <paramref name="count"/> new rows of <paramref name="table"/> itself: max(id) + 1 on (no
+    /// AUTOINCREMENT). The write transaction holds the database's only write lock, so they stay free until it inserts.
+    /// </summary>
+    private async Task<long[]> NextSqliteIdsAsync(string table, int count, CancellationToken cancellationToken)
+    {
+        var first = Convert.ToInt64(await ScalarAsync($"SELECT coalesce(max(id), 0) + 1 FROM {table}", cancellationToken), CultureInfo.InvariantCulture);
         return Enumerable.Range(0, count).Select(i => first + i).ToArray();
     }
 
@@ -166,7 +175,7 @@ public sealed partial class CaseSession
         // A key stored meanwhile is skipped by the conflict clause, leaves its id unused and comes back from
         // FindMessagesAsync as a duplicate.
         var inserted = (await QueryAsync(
-            InsertMessageColumns.Replace("INSERT INTO messages (", "INSERT INTO messages (id, ", StringComparison.Ordinal) + """
+            InsertMessageColumns + """
              SELECT value->>20, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
                value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17, value->>18, value->>19
              FROM json_each(@rows) WHERE true ORDER BY key
@@ -191,7 +200,7 @@ public sealed partial class CaseSession
         var messages = rows.Select(r => r.Message).ToList();
         var ids = new Dictionary<(string, string), InsertResult>();
         await using (var insert = ArrayCommand(
-            InsertMessageColumns.Replace("INSERT INTO messages (", "INSERT INTO messages (id, ", StringComparison.Ordinal) + """
+            InsertMessageColumns + """
              SELECT * FROM unnest(@id::bigint[], @ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
                 @posted::timestamptz[], @acc::bigint[], @reply::text[], @lat::float8[], @lon::float8[], @addr::text[], @th::text[],
                 @tgh::text[], @bh::text[], @rh::text[], @ch2::text[], @sim::bigint[], @case::bigint[])
