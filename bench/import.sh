@@ -6,6 +6,9 @@
 #   PostgreSQL: otklik import (JSONL, and CSV with --map)  vs  COPY FROM of the CSV into a bare table (psql \copy)
 # PostgreSQL is a throwaway cluster started here (default settings) and removed at the end.
 # BENCH_ONLY=sqlite or BENCH_ONLY=postgres runs one half; BENCH_RUNS picks Otklik's runs (default "jsonl csv rerun").
+# BENCH_RUNS with "rawsearch" adds a second raw baseline: the raw loader, then the unique (channel, external id) key and
+# the same full-text index as Otklik's schema (SQLite: FTS5 with the options read from Otklik's database; PostgreSQL:
+# GIN over to_tsvector('russian', text)), i.e. the storage work any loader that deduplicates and searches must do.
 # BULK=auto|on|off is passed as `otklik import --bulk` (default auto: a 1M import into a new store is a bulk load).
 # A bulk load reports done only once indexes and the search index are complete; its JSON summary splits the time
 # into loading the rows and finishing (indexes, derived columns, search), printed below the table as "bulk:" lines,
@@ -79,6 +82,16 @@ measure sqlite3-import - sqlite3 "$out/raw.db" "CREATE TABLE raw_messages ($colu
 want jsonl && measure otklik-sqlite-jsonl - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json --bulk "$bulk"
 want csv && measure otklik-sqlite-csv - "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$out/otklik-csv.db" --json --bulk "$bulk"
 want rerun && measure otklik-sqlite-rerun - "${otklik[@]}" import "$out/messages.jsonl" --db "$out/otklik-jsonl.db" --json --bulk "$bulk"
+if want rawsearch; then
+  # The raw loader doing the storage work a store that deduplicates and searches cannot skip: the same rows, then the
+  # unique (channel, external id) key and an FTS5 index with Otklik's own options, read from its catalog when there.
+  fts_options="$(python3 "$root/bench/fts_options.py" "$out/otklik-jsonl.db")"
+  rm -f "$out"/raw-search.db*
+  measure sqlite3-import+search - sqlite3 "$out/raw-search.db" "CREATE TABLE raw_messages ($columns);" ".mode csv" ".import $out/messages.csv raw_messages" \
+    "CREATE UNIQUE INDEX raw_key ON raw_messages (channel, external_id);" \
+    "CREATE VIRTUAL TABLE raw_fts USING fts5 (text, content='raw_messages', content_rowid='rowid', $fts_options);" \
+    "INSERT INTO raw_fts (raw_fts) VALUES ('rebuild');"
+fi
 
 fi
 if [ "$only" != sqlite ]; then
@@ -87,6 +100,17 @@ psql_ -d raw -c "CREATE TABLE raw_messages ($columns)"
 measure postgres-copy pg psql -h 127.0.0.1 -p "$port" -U postgres -d raw -v ON_ERROR_STOP=1 -c "\\copy raw_messages FROM '$out/messages.csv' (FORMAT csv)"
 want jsonl && measure otklik-postgres-jsonl pg "${otklik[@]}" import "$out/messages.jsonl" --db "$(pgdb otklik_jsonl)" --json --bulk "$bulk"
 want csv && measure otklik-postgres-csv pg "${otklik[@]}" import "$out/messages.csv" --map "$csvmap" --db "$(pgdb otklik_csv)" --json --bulk "$bulk"
+if want rawsearch; then
+  # As for SQLite: COPY, then the key and the search index Otklik's schema has (GIN over to_tsvector('russian', text)),
+  # with the maintenance_work_mem Otklik's bulk close sets.
+  psql_ -d postgres -c "CREATE DATABASE raw_search"
+  psql_ -d raw_search -c "CREATE TABLE raw_messages ($columns)"
+  measure postgres-copy+search pg psql -h 127.0.0.1 -p "$port" -U postgres -d raw_search -v ON_ERROR_STOP=1 \
+    -c "\\copy raw_messages FROM '$out/messages.csv' (FORMAT csv)" \
+    -c "SET maintenance_work_mem = '256MB'" \
+    -c "CREATE UNIQUE INDEX raw_key ON raw_messages (channel, external_id)" \
+    -c "CREATE INDEX raw_search ON raw_messages USING gin (to_tsvector('russian', text))"
+fi
 want rerun && measure otklik-postgres-rerun pg "${otklik[@]}" import "$out/messages.jsonl" --db "Host=127.0.0.1;Port=$port;Database=otklik_jsonl;Username=postgres" --json --bulk "$bulk"
 fi
 
@@ -105,9 +129,10 @@ echo "  reruns imported:  $(cat "$out"/otklik-*-rerun.out 2>/dev/null | grep -o 
 echo
 echo "ratios, Otklik / raw loader on the same rows (goal: <= 2x); wall time, and CPU time (client + server):"
 awk '{wall[$1]=$2; cpu[$1]=$3}
-  function r(a, b) { if (!(a in wall) || !(b in wall)) return; printf "  %-22s / %-15s %5.2fx wall %5.2fx CPU\n", a, b, wall[a]/wall[b], cpu[a]/cpu[b] }
+  function r(a, b) { if (!(a in wall) || !(b in wall)) return; printf "  %-22s / %-21s %5.2fx wall %5.2fx CPU\n", a, b, wall[a]/wall[b], cpu[a]/cpu[b] }
   END { r("otklik-sqlite-jsonl", "sqlite3-import"); r("otklik-sqlite-csv", "sqlite3-import");
-        r("otklik-postgres-jsonl", "postgres-copy"); r("otklik-postgres-csv", "postgres-copy") }' "$out/results.txt"
+        r("otklik-postgres-jsonl", "postgres-copy"); r("otklik-postgres-csv", "postgres-copy")
+        r("otklik-sqlite-jsonl", "sqlite3-import+search"); r("otklik-postgres-jsonl", "postgres-copy+search") }' "$out/results.txt"
 echo
 echo "bulk loads, rows queryable (indexes, foreign keys, derived state done) vs search complete, each / raw loader wall:"
 for name in $(awk '/^otklik-(sqlite|postgres)-(jsonl|csv)/ {print $1}' "$out/results.txt"); do
