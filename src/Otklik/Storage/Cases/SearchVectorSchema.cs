@@ -18,6 +18,12 @@ internal static class SearchVectorSchema
     /// <summary>The trigger's name; <see cref="BulkDerivedState"/> knows how to recompute its column.</summary>
     public const string Trigger = "messages_search_vector";
 
+    /// <summary>
+    /// The GIN index over the column (created with it in migration 5): a bulk load builds it in its search stage. Told
+    /// apart by name, like the trigger, not by the shape of its definition, which can change.
+    /// </summary>
+    public const string Index = "messages_tsv";
+
     /// <summary>How the column is computed, in one place: the trigger and the bulk fill must agree.</summary>
     public const string VectorOfText = "to_tsvector('russian', text)";
 

@@ -113,7 +113,9 @@ public sealed class SqliteDialect : SqlDialect
     /// FTS5 has no Russian stemmer: each word is folded, cut to a crude stem (endings carry the grammatical case) and
     /// matched as a prefix, so "фонарей" finds "фонари" and "фонарь". Stems are at most 6 characters and prefixes at least
     /// 3, the lengths the index has prefix indexes for (migration 10); words of one or two characters ("ул", "5") match
-    /// whole. Words are quoted so no FTS syntax gets through.
+    /// whole. Words are quoted so no FTS syntax gets through. Each quoted word is a single token of the index's
+    /// tokenizer (only letters and digits, see <see cref="SearchWords"/>), so a query is never a phrase: the index keeps
+    /// no positions (migration 13) and refuses a phrase of two tokens.
     /// </summary>
     internal override string? SearchQuery(string typed)
     {

@@ -116,5 +116,6 @@ internal static class PostgresSchema
         Cases.SearchPrefixSchema.Postgres,
         Cases.FailedMessagesSchema.Postgres,
         Cases.SearchVectorSchema.Postgres,
+        Cases.SearchDetailSchema.Postgres,
     ];
 }

@@ -157,7 +157,7 @@ internal sealed partial class PostgresStore
     protected override bool IsSearchObject(string kind, string name, string createSql) => kind switch
     {
         "trigger" => name == SearchVectorSchema.Trigger,
-        "index" => createSql.Contains("(tsv)", StringComparison.Ordinal),
+        "index" => name == SearchVectorSchema.Index,
         _ => false,
     };
 

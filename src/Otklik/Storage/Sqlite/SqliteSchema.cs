@@ -116,5 +116,6 @@ internal static class SqliteSchema
         Cases.SearchPrefixSchema.Sqlite,
         Cases.FailedMessagesSchema.Sqlite,
         Cases.SearchVectorSchema.Sqlite,
+        Cases.SearchDetailSchema.Sqlite,
     ];
 }

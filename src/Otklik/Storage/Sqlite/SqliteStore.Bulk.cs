@@ -69,10 +69,9 @@ internal sealed partial class SqliteStore
     }
 
     /// <remarks>
-    /// Tried and taken back (29 Nov): a bigger FTS5 <c>hashsize</c> (16 MB instead of 1 MB) for this statement. On
-    /// 200,000 messages it cut the search stage (38.8 s to 25.2 s; sqlite3 3.40 alone: 32.1 s to 24.8 s CPU with 32 MB),
-    /// but the next 1M import's search stage took 143 s against 67 s before. Until a quiet A/B at 1M says otherwise,
-    /// the default stays.
+    /// The index's own settings make this cheap (migration 13, <see cref="Cases.SearchDetailSchema"/>): no positions,
+    /// no sizes, a 16 MB term buffer. A 16 MB buffer set for this statement alone was tried on the old index with
+    /// positions and taken back after a 1M import under load measured worse; see bench/README.md for the quiet figures.
     /// </remarks>
     protected override Task CompleteSearchAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
