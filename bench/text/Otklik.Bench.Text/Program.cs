@@ -46,7 +46,7 @@ if (opt.TryGetValue("throughput", out var throughputRounds))
 {
     var foldDir = Directory.GetDirectories(folds).Order(StringComparer.Ordinal).ElementAt((int)D("fold", 0));
     Otklik.Bench.Text.Throughput.Run(foldDir, opt.GetValueOrDefault("models", Path.Combine(folds, "..", "models")), options,
-        int.Parse(throughputRounds, CultureInfo.InvariantCulture), (model, train) => WarmUp(model, train, (int)D("rewarm", 1)));
+        int.Parse(throughputRounds, CultureInfo.InvariantCulture), opt.ContainsKey("diag"), (model, train) => WarmUp(model, train, (int)D("rewarm", 1)));
     return;
 }
 

@@ -11,10 +11,11 @@ namespace Otklik.Bench.Text;
 /// `models=DIR` (a later run loads it: the golden-file test, not this bench, guards that predictions stay the same);
 /// each of R rounds then measures exactly as the full run does: a fresh load, the warm-up on the training texts, a
 /// settled heap, each test text predicted once on this thread. Prints one JSON line with every round and the median.
+/// With `diag=1` it prints <see cref="Diagnostics"/> of the loaded, warmed-up model instead.
 /// </summary>
 internal static class Throughput
 {
-    public static void Run(string foldDir, string modelsDir, TrainingOptions options, int rounds, Action<TextClassifier, List<LabeledAppeal>> warmUp)
+    public static void Run(string foldDir, string modelsDir, TrainingOptions options, int rounds, bool diagnostics, Action<TextClassifier, List<LabeledAppeal>> warmUp)
     {
         var train = KurskFormat.LoadLabeled(Path.Combine(foldDir, "train.csv"));
         var test = KurskFormat.LoadLabeled(Path.Combine(foldDir, "test.csv"));
@@ -26,6 +27,14 @@ internal static class Throughput
             var clock = Stopwatch.StartNew();
             TextClassifier.Train(train, options).Save(modelPath);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: trained in {clock.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        if (diagnostics)
+        {
+            var warm = TextClassifier.Load(modelPath);
+            warmUp(warm, train);
+            Diagnostics.Run(warm, test);
+            return;
         }
 
         var rates = new List<double>();
