@@ -7,6 +7,7 @@ using Otklik.Text.Evaluation;
 using Otklik.Text.Features;
 
 // Usage: Otklik.Bench.Text FOLDS_DIR [c=0.5] [power=0.5] [ec=c] [epower=power] [scalec=1] [isotonic=1] [minn=2] [maxn=5] [charmindf=2] [charweight=1] [calib=2] [bigrams=1] [threads=2] [prune=0.01]
+//   [throughput=R fold=0 models=DIR] (throughput only, see Throughput.cs)
 //   [eshift=1] [tshift=0] [tmix=1] [shifttol=0] [top3tol=0.01] (rare-class score shift, see TrainingOptions) [nfolds=5] [rewarm=1] [diag=1] [profile=N] [calibration=FILE]
 // Trains on each fold's train.csv, saves and reloads the model (cold caches), predicts test.csv one text at a time on
 // this thread, and prints one JSON line like the baseline scripts, plus calibration on the pooled test predictions.
@@ -40,6 +41,14 @@ var options = new TrainingOptions
         WordBigrams = D("bigrams", 1) > 0,
     },
 };
+
+if (opt.TryGetValue("throughput", out var throughputRounds))
+{
+    var foldDir = Directory.GetDirectories(folds).Order(StringComparer.Ordinal).ElementAt((int)D("fold", 0));
+    Otklik.Bench.Text.Throughput.Run(foldDir, opt.GetValueOrDefault("models", Path.Combine(folds, "..", "models")), options,
+        int.Parse(throughputRounds, CultureInfo.InvariantCulture), opt.ContainsKey("diag"), (model, train) => WarmUp(model, train, (int)D("rewarm", 1)));
+    return;
+}
 
 var heads = new[] { TextClassifier.TopicHead, TextClassifier.ExecutorHead, TextClassifier.GroupHead };
 var scores = heads.ToDictionary(h => h, _ => (Accuracy: new List<double>(), MacroF1: new List<double>(), Top3: new List<double>()));

@@ -12,7 +12,12 @@ public static class TextNormalizer
     public static string Normalize(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var masked = PersonalDataMask.Apply(HtmlText.Strip(raw));
+        return LowerCase(PersonalDataMask.Apply(HtmlText.Strip(raw)));
+    }
+
+    /// <summary>Invariant lower case and ё→е of the whole string (<see cref="Lower"/> of each character).</summary>
+    internal static string LowerCase(string masked)
+    {
         // RussianText.Fold would strip HTML a second time; the folding itself is the same: invariant lower case, ё→е.
         return string.Create(masked.Length, masked, static (target, source) =>
         {

@@ -82,7 +82,7 @@ public sealed partial class TextClassifier
         scores.Clear();
         for (var i = 0; i < document.Words.Count; i++)
         {
-            AddScaled(scores, Projection(document.Words[i]), 1f + MathF.Log(document.Counts[i]));
+            AddScaled(scores, Projection(document.Words[i]), FeatureVectorizer.CountWeight(document.Counts[i]));
         }
 
         _weights.AddColumns(CollectionsMarshal.AsSpan(document.PairColumns), CollectionsMarshal.AsSpan(document.PairValues), scores);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Otklik.Text.Classification;
 
 /// <summary>
@@ -135,7 +137,20 @@ public sealed record TopicMix(float Weight, float Smoothing, IReadOnlyList<IRead
 
             var row = table.AsSpan(t * executors, executors);
             var weight = (float)p;
-            for (var e = 0; e < executors; e++)
+            var e = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                // The same products and sums as the loop below, 8 or 16 executors at a time (multiply, then add: no
+                // fused multiply-add, which would round once and change the last bit). A profile of prediction put this
+                // loop at 6 % of the time when scalar.
+                var factor = new Vector<float>(weight);
+                for (; e <= executors - Vector<float>.Count; e += Vector<float>.Count)
+                {
+                    (new Vector<float>(mixture[e..]) + (new Vector<float>(row[e..]) * factor)).CopyTo(mixture[e..]);
+                }
+            }
+
+            for (; e < executors; e++)
             {
                 mixture[e] += weight * row[e];
             }

@@ -17,10 +17,12 @@ internal sealed class FeatureVectorizer
 
     private static readonly long NumberHash = WordCache.Hash(Tokenizer.Number);
 
-    // Where the loads that only bring data into the cache put their result, so that they are not optimized away.
-    // Thread-local: a shared field written on every call would bounce its cache line between threads.
-    [ThreadStatic]
-    private static int t_sink;
+    // 1 + ln n for the counts a text has, computed once with the same MathF.Log: the same values, no call per word.
+    private static readonly float[] CountWeights = Enumerable.Range(0, 256).Select(n => 1f + MathF.Log(n)).ToArray();
+
+    // Where a new word's look-ups put the value that keeps their cache loads (see DocumentScratch.Sink). New words are
+    // rare once the cache is warm, so a shared field costs little here.
+    private int _newWordSink;
 
     public FeatureVectorizer(FeatureSettings settings, Vocabulary vocabulary)
     {
@@ -91,7 +93,7 @@ internal sealed class FeatureVectorizer
             hashes[i] = Tokenizer.IsNumber(span) ? NumberHash : WordCache.Hash(span);
         }
 
-        _words.Touch(hashes);
+        document.Sink ^= _words.Touch(hashes);
         var sequence = document.Sequence;
         for (var i = 0; i < count; i++)
         {
@@ -104,7 +106,7 @@ internal sealed class FeatureVectorizer
             touched ^= word.StemKey ^ (word.Projection?.Length ?? 0);
         }
 
-        t_sink = touched;
+        document.Sink ^= touched;
         Span<int> pairKeys = count <= 1024 ? stackalloc int[count] : new int[count];
         var pairs = 0;
         var previous = 0;
@@ -124,7 +126,7 @@ internal sealed class FeatureVectorizer
         // Pairs are looked up together, after the words: each is a cache miss in the vocabulary (see FindMany).
         Span<int> pairColumns = pairs <= 1024 ? stackalloc int[pairs] : new int[pairs];
         Span<float> pairIdfs = pairs <= 1024 ? stackalloc float[pairs] : new float[pairs];
-        Vocabulary.FindMany(pairKeys[..pairs], pairColumns, pairIdfs);
+        document.Sink ^= Vocabulary.FindMany(pairKeys[..pairs], pairColumns, pairIdfs);
         for (var i = 0; i < pairs; i++)
         {
             if (pairColumns[i] >= 0)
@@ -146,7 +148,7 @@ internal sealed class FeatureVectorizer
         for (var i = 0; i < document.Words.Count; i++)
         {
             var word = document.Words[i];
-            var c = 1f + MathF.Log(document.Counts[i]);
+            var c = CountWeight(document.Counts[i]);
             var own = (word.StemIdf * word.StemIdf) + (word.CharColumns.Length > 0 ? charWeight * charWeight : 0f);
             squared += c * c * own;
         }
@@ -154,13 +156,16 @@ internal sealed class FeatureVectorizer
         var pairs = document.PairValues;
         for (var i = 0; i < pairs.Count; i++)
         {
-            var v = (1f + MathF.Log(pairs[i])) * document.PairIdf[i];
+            var v = CountWeight((int)pairs[i]) * document.PairIdf[i];
             pairs[i] = v;
             squared += v * v;
         }
 
         return squared > 0 ? (float)(1 / Math.Sqrt(squared)) : 0f;
     }
+
+    /// <summary>1 + ln <paramref name="count"/>: a word's or pair's weight for its count in a text.</summary>
+    public static float CountWeight(int count) => count < CountWeights.Length ? CountWeights[count] : 1f + MathF.Log(count);
 
     /// <summary>The features of one text as a row with sorted columns: for training.</summary>
     public SparseRow Row(string raw, DocumentScratch document, VectorScratch values)
@@ -218,7 +223,7 @@ internal sealed class FeatureVectorizer
         Span<int> columns = count <= 512 ? stackalloc int[count] : new int[count];
         Span<float> idfs = count <= 512 ? stackalloc float[count] : new float[count];
         CharNgramKeys.Fill(word, Settings, keys);
-        Vocabulary.FindMany(keys, columns, idfs);
+        _newWordSink ^= Vocabulary.FindMany(keys, columns, idfs);
 
         // A word's n-grams weighted by idf (an n-gram repeated inside the word adds up), then scaled to unit length.
         var found = 0;

@@ -15,9 +15,6 @@ internal sealed class WordCache
     private readonly Lock _writing = new();
     private Slot[] _slots = new Slot[1 << 14];
     private int _count;
-    // Thread-local: a shared field written on every call would bounce its cache line between threads.
-    [ThreadStatic]
-    private static long t_sink;
 
     public static long Hash(ReadOnlySpan<char> word)
     {
@@ -37,7 +34,8 @@ internal sealed class WordCache
     }
 
     /// <summary>Loads the slots of <paramref name="hashes"/> into the cache, all at once (see <see cref="Vocabulary.FindMany"/>).</summary>
-    public void Touch(ReadOnlySpan<long> hashes)
+    /// <returns>A value the caller keeps, so that the loads are not optimized away.</returns>
+    public long Touch(ReadOnlySpan<long> hashes)
     {
         var slots = Volatile.Read(ref _slots);
         var mask = slots.Length - 1;
@@ -47,7 +45,7 @@ internal sealed class WordCache
             touched ^= slots[(int)hash & mask].Hash;
         }
 
-        t_sink = touched;
+        return touched;
     }
 
     public TokenColumns? Find(long hash)
