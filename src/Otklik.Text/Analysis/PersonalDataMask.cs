@@ -30,7 +30,7 @@ public static partial class PersonalDataMask
         // Both need a digit; 4 appeals in 10 have none and skip two regex scans. Phones are looked for only with an ASCII
         // digit (as always); the house pattern's \d takes any script's digits, so that check does too.
         var asciiDigits = text.AsSpan().ContainsAnyInRange('0', '9');
-        if (asciiDigits)
+        if (asciiDigits && MayHoldPhone(text))
         {
             text = PhonePattern().Replace(text, " " + Phone + " ");
         }
@@ -38,6 +38,30 @@ public static partial class PersonalDataMask
         // Street first, so "ул. Ленина, д. 5, кв. 7" becomes one placeholder rather than three.
         text = StreetPattern().Replace(text, " " + Address + " ");
         return asciiDigits || HasOtherDigit(text) ? HousePattern().Replace(text, " " + Address + " ") : text;
+    }
+
+    /// <summary>
+    /// A cheap necessary condition of <see cref="PhonePattern"/>: its short forms need a '-', its long form nine digits
+    /// (+7 and eight, or 8 and eight). Most texts with a number (a house, a date) fail it and skip the scan, about 3 %
+    /// of a prediction. \d counts any script's digits, so the count does too.
+    /// </summary>
+    private static bool MayHoldPhone(string text)
+    {
+        if (text.Contains('-', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var digits = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsDigit(ch) && ++digits >= 9)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the text has a decimal digit outside ASCII (what \d matches besides 0-9); Cyrillic has none.</summary>

@@ -9,6 +9,8 @@ public class PersonalDataMaskTests
     [InlineData("Звоните 89151234567 вечером")]
     [InlineData("Звоните 8-915-123-45-67 вечером")]
     [InlineData("Звоните 51-23-45 вечером")]
+    [InlineData("Звоните 8 915 123 45 67 вечером")]
+    [InlineData("Звоните +7 915 1234567 вечером")]
     public void Phone_numbers_are_masked(string text)
     {
         var masked = PersonalDataMask.Apply(text);
@@ -38,5 +40,13 @@ public class PersonalDataMaskTests
         var masked = TextNormalizer.Normalize("У дома № 7 и в кв. 12 домашние животные гуляют");
 
         Assert.Equal("у zzaddr и в zzaddr домашние животные гуляют", string.Join(' ', masked.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Numbers_without_a_hyphen_and_under_nine_digits_are_not_phones()
+    {
+        var masked = PersonalDataMask.Apply("с 12 по 30 число 2024 года нет воды");
+
+        Assert.Equal("с 12 по 30 число 2024 года нет воды", masked);
     }
 }
