@@ -18,6 +18,10 @@
 #   CONNS="8 2" …                            # wrk connection counts, one run each (default: saturation and one per core)
 #   WARMUP=3s …                              # an unrecorded wrk run on each URL before its measured runs
 #   LABELS=0 bench/server/run.sh             # messages come without topic/body labels (the model decides; needs MODEL=1 to be meaningful)
+#   PAGES='overdue|full-text' …              # only the wrk URLs whose name matches this extended regex (an A/B of a few pages)
+#   SKIP_TIMED=1 …                           # no curl-timed inbox and dashboard calls (wrk runs only)
+#   PG_OPTS="-c jit=on" …                    # more settings for the throwaway PostgreSQL cluster (an A/B of a server setting)
+#   PG_CONN="Maximum Pool Size=50" …         # more connection-string keywords for the server (an A/B of a client setting)
 # The ingest rate counts only messages that reached a case (a new one or one they joined) by the time it is measured,
 # divided by the wall time from wrk's start to that count; messages stored but still pending are reported beside it.
 # REUSE=1 on a database seeded before migration 10 rebuilds the SQLite search index once (about 15 s per million messages,
@@ -69,6 +73,7 @@ wait_up() {
 
 measure() { # name url key: one wrk run per connection count in CONNS
   local c
+  if [ -n "${PAGES:-}" ] && ! [[ $1 =~ ${PAGES} ]]; then return 0; fi
   # Unrecorded warm-up first: the JIT compiles hot code again with profile data after its first ~30 calls, and the
   # first URL measured used to pay that (up to 3x the server CPU per request of the same page later).
   KEY=$3 wrk -t1 -c2 -d"${WARMUP:-3s}" -s bench/server/key.lua "$2" > /dev/null
@@ -157,7 +162,7 @@ bench_backend() { # db count_sql
     measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
     measure "case detail" "$base/api/cases/500000" "$admin"
   fi
-  if [ "${INGEST_ONLY:-0}" != 1 ]; then timed_calls "$base" "$admin" "$exec"; fi
+  if [ "${INGEST_ONLY:-0}" != 1 ] && [ "${SKIP_TIMED:-0}" != 1 ]; then timed_calls "$base" "$admin" "$exec"; fi
   if [ "${SKIP_INGEST:-0}" != 1 ]; then
   # One small batch first: the model analyzer loads its gazetteer at first use, which is not ingest time.
   curl -s -o /dev/null -w "ingest warm-up %{http_code}\n" -H "X-Api-Key: $admin" -H "Content-Type: application/json" \
@@ -228,9 +233,9 @@ for backend in $BACKENDS; do
       chown postgres:postgres "$pgdir"
       fresh=0
       [ -d "$pgdir/data" ] || { runuser -u postgres -- "$bin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null; fresh=1; }
-      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p ${PGPORT:-5499} -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB$([ "${PROFILE:-0}" = 1 ] && echo " -c shared_preload_libraries=pg_stat_statements")" start >/dev/null
+      runuser -u postgres -- "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p ${PGPORT:-5499} -k $pgdir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB ${PG_OPTS:-}$([ "${PROFILE:-0}" = 1 ] && echo " -c shared_preload_libraries=pg_stat_statements")" start >/dev/null
       [ $fresh = 0 ] || runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p ${PGPORT:-5499} -U postgres bench
-      db="Host=127.0.0.1;Port=${PGPORT:-5499};Database=bench;Username=postgres;Maximum Pool Size=50"
+      db="Host=127.0.0.1;Port=${PGPORT:-5499};Database=bench;Username=postgres;${PG_CONN:-Maximum Pool Size=50}"
       seed() { runuser -u postgres -- "$bin/psql" -q -h 127.0.0.1 -p ${PGPORT:-5499} -U postgres -d bench -f "$root/bench/server/seed-postgres.sql" >/dev/null; }
       count() { runuser -u postgres -- "$bin/psql" -At -h 127.0.0.1 -p ${PGPORT:-5499} -U postgres -d bench -c "$1"; }
       bench_backend "$db"
