@@ -43,6 +43,8 @@ public static class OtklikServer
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
+        // Before authentication: an API key is looked up in the database, which is part of the read the limit paces.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOtklikApi();

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -64,7 +67,36 @@ public static class OtklikServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddOpenApi();
         AddAccess(services);
+        AddReadLimit(services, database);
         return services;
+    }
+
+    /// <summary>
+    /// The <see cref="ReadLimitOptions.Policy"/> policy: a concurrency limiter that queues the rest in arrival order, or
+    /// none when the options resolve to no limit. Its partition (one, for the whole server) is built at the first read.
+    /// </summary>
+    private static void AddReadLimit(IServiceCollection services, CaseDatabase database)
+    {
+        services.AddOptions<ReadLimitOptions>().BindConfiguration(ReadLimitOptions.Section)
+            .Validate(o => o.MaxConcurrent is null or >= 0, "Otklik:Reads:MaxConcurrent must be 0 (no limit) or more; leave it out for the default")
+            .Validate(o => o.QueueLimit >= 0, "Otklik:Reads:QueueLimit must be 0 or more")
+            .ValidateOnStart();
+        var postgres = database.Dialect is PostgresDialect;
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+            limiter.AddPolicy(ReadLimitOptions.Policy, context =>
+            {
+                var reads = context.RequestServices.GetRequiredService<IOptions<ReadLimitOptions>>().Value;
+                var permits = reads.Permits(postgres);
+                return permits == 0
+                    ? RateLimitPartition.GetNoLimiter(ReadLimitOptions.Policy)
+                    : RateLimitPartition.GetConcurrencyLimiter(ReadLimitOptions.Policy, _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = permits, QueueLimit = reads.QueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    });
+            });
+        });
     }
 
     /// <summary>

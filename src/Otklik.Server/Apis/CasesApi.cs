@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Otklik.Access;
 using Otklik.Cases;
@@ -20,9 +21,9 @@ public static class CasesApi
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListCases);
-        group.MapGet("/{id:long}", GetCase);
-        group.MapGet("/{id:long}/events", GetEvents);
+        group.MapGet("/", ListCases).RequireRateLimiting(ReadLimitOptions.Policy);
+        group.MapGet("/{id:long}", GetCase).RequireRateLimiting(ReadLimitOptions.Policy);
+        group.MapGet("/{id:long}/events", GetEvents).RequireRateLimiting(ReadLimitOptions.Policy);
         group.MapPost("/{id:long}/transitions", PostTransition).RequireAuthorization(Policies.Work);
         group.MapPost("/{id:long}/answers", PostAnswer).RequireAuthorization(Policies.Work);
         group.MapPost("/{id:long}/feedback", PostFeedback).RequireAuthorization(Policies.Work);

@@ -35,7 +35,9 @@ public sealed class TestServer : IAsyncDisposable
 
     public CaseDatabase Database => Service<CaseDatabase>();
 
-    public static async Task<TestServer> StartAsync(string database, Action<IServiceCollection>? configure = null, bool workers = false)
+    /// <summary>Builds and starts the app; <paramref name="pipeline"/> may add middleware after the app's own, just before the endpoints.</summary>
+    public static async Task<TestServer> StartAsync(
+        string database, Action<IServiceCollection>? configure = null, bool workers = false, Action<WebApplication>? pipeline = null)
     {
         var clock = new FakeTimeProvider(Start);
         var app = await OtklikServer.BuildAsync(
@@ -45,6 +47,7 @@ public sealed class TestServer : IAsyncDisposable
                 PseudonymKey = "test-pseudonym-key-0123456789",
             },
             configure);
+        pipeline?.Invoke(app);
         await app.StartAsync();
         return new TestServer(app, clock);
     }
