@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Message {MessageId} failed analysis; marked failed and quarantined, the rest of its batch goes on")]
     public static partial void MessageFailed(ILogger logger, long messageId, Exception exception);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Debug, Message = "Wrote {Count} arriving messages of {Batches} batches in one transaction: waited {WaitMs} ms for the writer, open {OpenMs} ms, reads {ReadMs} ms, writes {WriteMs} ms, search index {SearchMs} ms, commit {CommitMs} ms")]
+    public static partial void WroteBatch(ILogger logger, int count, int batches, double waitMs, double openMs, double readMs, double writeMs, double searchMs, double commitMs);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "{Batches} arriving batches could not be written together; each is written on its own")]
+    public static partial void GroupFailed(ILogger logger, int batches, Exception? exception);
 }

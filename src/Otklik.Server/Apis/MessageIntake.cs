@@ -11,7 +11,8 @@ public sealed class MessageIntake(
     OtklikServerOptions server, ILogger<MessageIntake> logger)
 {
     /// <summary>
-    /// The batch is stored and processed in one transaction (<see cref="MessageProcessor.AcceptAsync"/>). When that
+    /// The batch is stored and processed in one transaction (<see cref="MessageProcessor.AcceptAsync"/>), shared with
+    /// the batches that arrived while the previous one was writing; the response waits for its commit. When that
     /// cannot be done (the analyzer fails, another process stored one of the keys), it is stored pending in a
     /// transaction of its own, so an acknowledged message is never lost, then processed apart; if that fails too the
     /// request fails, the messages stay pending and the worker processes them (at start, or within seconds).

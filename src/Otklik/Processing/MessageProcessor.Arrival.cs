@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Otklik.Storage.Cases;
 
 namespace Otklik.Processing;
@@ -6,7 +7,8 @@ namespace Otklik.Processing;
 public sealed partial class MessageProcessor
 {
     /// <summary>
-    /// Stores a batch of arriving messages and processes the new ones in the same transaction: each message is written
+    /// Stores a batch of arriving messages and processes the new ones in the same transaction (shared with the batches
+    /// that arrived while the previous transaction was writing, see <see cref="WriteQueuedAsync"/>): each message is written
     /// once, already with its case, instead of stored pending and updated (which on PostgreSQL writes the row and all
     /// its index entries, full-text included, twice). Nothing is acknowledged before the commit, so a crash loses only
     /// an unacknowledged batch, which the sender sends again. Already stored messages come back as duplicates with
@@ -30,54 +32,85 @@ public sealed partial class MessageProcessor
             return null;
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var writing = Stopwatch.GetTimestamp();
-            await using var session = await database.OpenAsync(write: true, cancellationToken);
-            var stored = await session.FindMessagesAsync(messages, cancellationToken);
-            var first = new Dictionary<(string, string), int>();
-            var fresh = new List<int>();
-            for (var i = 0; i < messages.Count; i++)
-            {
-                var key = (messages[i].Channel, messages[i].ExternalId);
-                if (!stored.ContainsKey(key) && first.TryAdd(key, fresh.Count))
-                {
-                    fresh.Add(i);
-                }
-            }
-
-            var now = time.GetUtcNow();
-            var plan = await PlanAsync(session, fresh.Select(i => arriving[i]).ToList(), fresh.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
-            // The messages' ids are taken before the cases are written, so each new case is stored with its first message.
-            var messageIds = await session.ReserveMessageIdsAsync(fresh.Count, cancellationToken);
-            var ids = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
-            var caseIds = plan.CaseIds(ids);
-            var inserted = await session.InsertMessagesAsync(fresh.Select(i => messages[i]).ToList(), caseIds, messageIds, cancellationToken);
-            if (inserted.Any(r => r.Duplicate))
-            {
-                return null;
-            }
-
-            await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
-            await session.AddEventsAsync(plan.Events(ids, inserted.Select(r => r.MessageId).ToList()), cancellationToken);
-            await session.CommitAsync(cancellationToken);
-            LogBatch(fresh.Count, analysisTime + Stopwatch.GetElapsedTime(writing), analysisTime, ids.Length);
-            return messages.Select((m, i) =>
-            {
-                var key = (m.Channel, m.ExternalId);
-                if (stored.TryGetValue(key, out var old))
-                {
-                    return old;
-                }
-
-                var n = first[key];
-                return new InsertResult(inserted[n].MessageId, fresh[n] != i, caseIds[n]);
-            }).ToList();
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var batch = new ArrivingBatch(messages, analyzed, analysisTime);
+        Enqueue(batch);
+        // A caller that gives up still leaves its batch queued: it may be written, and a retry then finds duplicates.
+        return await batch.Written.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Writes arriving batches in one transaction and processes their new messages: message order across the batches
+    /// is arrival order, so a key that a later batch repeats is its duplicate, as if the earlier batch had committed first.
+    /// </summary>
+    /// <returns>One result per message of each batch; null when another process stored one of the keys meanwhile (nothing was written).</returns>
+    /// <remarks>The caller holds the gate.</remarks>
+    private async Task<List<InsertResult>[]?> WriteAsync(IReadOnlyList<ArrivingBatch> group)
+    {
+        // Never the caller's token: the transaction holds other callers' messages too.
+        var cancellationToken = CancellationToken.None;
+        var messages = group.SelectMany(b => b.Messages).ToList();
+        var analyzed = group.SelectMany(b => b.Analyzed).ToArray();
+        var analysisTime = group.Aggregate(TimeSpan.Zero, (sum, b) => sum + b.AnalysisTime);
+        var arriving = messages.Select(m => new StoredMessage(0, m, null, false)).ToList();
+        var writing = Stopwatch.GetTimestamp();
+        await using var session = await database.OpenAsync(write: true, cancellationToken);
+        var opened = Stopwatch.GetTimestamp();
+        var stored = await session.FindMessagesAsync(messages, cancellationToken);
+        var first = new Dictionary<(string, string), int>();
+        var fresh = new List<int>();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var key = (messages[i].Channel, messages[i].ExternalId);
+            if (!stored.ContainsKey(key) && first.TryAdd(key, fresh.Count))
+            {
+                fresh.Add(i);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var plan = await PlanAsync(session, fresh.Select(i => arriving[i]).ToList(), fresh.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
+        var read = Stopwatch.GetTimestamp();
+        // The messages' ids are taken before the cases are written, so each new case is stored with its first message.
+        var messageIds = await session.ReserveMessageIdsAsync(fresh.Count, cancellationToken);
+        var ids = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
+        var caseIds = plan.CaseIds(ids);
+        var inserted = await session.InsertMessagesAsync(fresh.Select(i => messages[i]).ToList(), caseIds, messageIds, cancellationToken);
+        if (inserted.Any(r => r.Duplicate))
+        {
+            return null;
+        }
+
+        await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
+        await session.AddEventsAsync(plan.Events(ids, inserted.Select(r => r.MessageId).ToList()), cancellationToken);
+        var written = Stopwatch.GetTimestamp();
+        await session.CommitAsync(cancellationToken);
+        LogBatch(fresh.Count, analysisTime + Stopwatch.GetElapsedTime(writing), analysisTime, ids.Length);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var search = session.BeforeCommitTime.TotalMilliseconds;
+            Log.WroteBatch(logger, fresh.Count, group.Count, Ms(group[0].Queued, writing), Ms(writing, opened), Ms(opened, read), Ms(read, written), search,
+                Stopwatch.GetElapsedTime(written).TotalMilliseconds - search);
+        }
+
+        var results = messages.Select((m, i) =>
+        {
+            var key = (m.Channel, m.ExternalId);
+            if (stored.TryGetValue(key, out var old))
+            {
+                return old;
+            }
+
+            var n = first[key];
+            return new InsertResult(inserted[n].MessageId, fresh[n] != i, caseIds[n]);
+        }).ToList();
+        var offset = 0;
+        return group.Select(b =>
+        {
+            var own = results.GetRange(offset, b.Messages.Count);
+            offset += b.Messages.Count;
+            return own;
+        }).ToArray();
+    }
+
+    private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 }

@@ -18,6 +18,12 @@ public sealed class ProcessingOptions
     /// <summary>Messages processed per transaction. Defaults to 500.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Arriving batches that queue while the previous transaction writes are written together in one transaction, up to
+    /// this many messages (a larger batch is written alone). Defaults to 5,000; 1 writes every batch on its own.
+    /// </summary>
+    public int GroupLimit { get; set; } = 5000;
+
     /// <summary>Keep the raw author name/handle (shown to admins and operators only). Defaults to false: pseudonyms only.</summary>
     public bool StoreRawAuthors { get; set; }
 }

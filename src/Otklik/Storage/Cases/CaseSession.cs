@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 
 using Otklik.Storage.Sql;
 
@@ -20,14 +21,20 @@ public sealed partial class CaseSession : IAsyncDisposable
         _writer = writer;
     }
 
+    /// <summary>How long the last <see cref="CommitAsync"/> spent on the work a database does before committing (SQLite: the search index).</summary>
+    public TimeSpan BeforeCommitTime { get; private set; }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         if (_transaction is not null)
         {
+            var started = Stopwatch.GetTimestamp();
             await _dialect.BeforeCommitAsync(_connection, _transaction, cancellationToken);
+            BeforeCommitTime = Stopwatch.GetElapsedTime(started);
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _dialect.AfterCommit();
         }
     }
 

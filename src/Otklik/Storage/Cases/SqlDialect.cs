@@ -47,6 +47,11 @@ public abstract class SqlDialect
     internal virtual Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
+    /// <summary>Called after a write transaction committed (SQLite: asks for a checkpoint off the writer's path).</summary>
+    internal virtual void AfterCommit()
+    {
+    }
+
     /// <summary>Picks the dialect from a <c>--db</c> value, the same way <see cref="OtklikStores"/> does.</summary>
     public static SqlDialect FromDb(string db)
     {

@@ -13,6 +13,7 @@ public sealed class SqliteDialect : SqlDialect
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
     private readonly string _connectionString;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = [];
+    private readonly Sqlite.SqliteCheckpointer _checkpointer;
 
     public SqliteDialect(string database)
     {
@@ -23,6 +24,7 @@ public sealed class SqliteDialect : SqlDialect
         builder.ForeignKeys = true;
         builder.DefaultTimeout = 60;
         _connectionString = builder.ToString();
+        _checkpointer = new Sqlite.SqliteCheckpointer(_connectionString);
     }
 
     public override string Name => "sqlite";
@@ -43,7 +45,10 @@ public sealed class SqliteDialect : SqlDialect
         // NORMAL sync is crash-safe in WAL (a power loss may drop the last commits, never corrupts); busy_timeout makes a
         // second writer wait for the first instead of failing.
         // The page cache is per connection (a pool of them under load): keep it small and let mmap share the OS cache.
-        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA cache_size = -8192; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY";
+        // The log is checkpointed after each commit off the writer's path (SqliteCheckpointer); SQLite's own checkpoint
+        // inside COMMIT only bounds it.
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA cache_size = -8192; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY; "
+            + Sqlite.SqliteCheckpointer.AutoCheckpointPragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
         _prepared.AddOrUpdate(handle, handle);
     }
@@ -100,6 +105,8 @@ public sealed class SqliteDialect : SqlDialect
 
     internal override Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Sqlite.SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
+
+    internal override void AfterCommit() => _checkpointer.Request();
 
     internal override string TextMatch(string parameter) =>
         $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH {parameter}))";
