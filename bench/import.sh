@@ -91,6 +91,7 @@ if want rawsearch; then
   measure sqlite3-import+search - sqlite3 "$out/raw-search.db" "PRAGMA journal_mode = WAL;" "PRAGMA synchronous = NORMAL;" "PRAGMA cache_size = -32768;" "CREATE TABLE raw_messages ($columns);" ".mode csv" ".import $out/messages.csv raw_messages" \
     "CREATE UNIQUE INDEX raw_key ON raw_messages (channel, external_id);" \
     "CREATE VIRTUAL TABLE raw_fts USING fts5 (text, content='raw_messages', content_rowid='rowid', $fts_options);" \
+    "INSERT INTO raw_fts (raw_fts, rank) VALUES ('hashsize', $(python3 "$root/bench/fts_options.py" --hashsize "$out/otklik-jsonl.db"));" \
     "INSERT INTO raw_fts (raw_fts) VALUES ('rebuild');"
 fi
 

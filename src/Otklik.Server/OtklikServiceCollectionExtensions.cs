@@ -85,6 +85,13 @@ public static class OtklikServiceCollectionExtensions
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+
+            // Problem details like every other error, and a hint when to come back: the queue drains in milliseconds.
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return new ValueTask(Apis.Problems.Busy().ExecuteAsync(context.HttpContext));
+            };
             limiter.AddPolicy(ReadLimitOptions.Policy, context =>
             {
                 var reads = context.RequestServices.GetRequiredService<IOptions<ReadLimitOptions>>().Value;

@@ -22,6 +22,12 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(detail: what + " was not found", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: Base + "not-found");
 
+    /// <summary>A read refused because the server's read queue is full (<see cref="ReadLimitOptions.QueueLimit"/>).</summary>
+    public static ProblemHttpResult Busy() =>
+        TypedResults.Problem(
+            detail: "the server has as many case reads waiting as it queues; try again shortly", statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Server busy", type: Base + "busy");
+
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", type: Base + "forbidden");
 

@@ -41,6 +41,9 @@ public abstract partial class ServerContract
         Assert.True(await gate.Entered.WaitAsync(Patience));
         var refused = await client.GetAsync("/api/cases/1");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/problems/busy", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter is not null);
 
         gate.Open();
         Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
