@@ -12,7 +12,6 @@ internal sealed class Vocabulary
 {
     private readonly Slot[] _slots;
     private readonly int _mask;
-    // Thread-local: a shared field written on every call would bounce its cache line between threads.
 
     public Vocabulary(int[] keys, float[] idf, bool[] isChar)
     {
