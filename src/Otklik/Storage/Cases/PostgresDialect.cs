@@ -49,6 +49,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     internal override string TextMatch(string parameter) =>
         $"c.id IN (SELECT m.case_id FROM messages m WHERE m.tsv @@ plainto_tsquery('russian', {parameter}) AND m.case_id IS NOT NULL)";
 
+    internal override string? MessageMatch(string message, string parameter) =>
+        $"{message}.tsv @@ plainto_tsquery('russian', {parameter})";
+
     // A common word reads the primary key backwards and checks each message; a rare one reads the GIN index and sorts
     // its few matches. The planner picks from the tsvector's statistics.
     internal override string NewestMatches(string query, string from, string below, string limit) =>

@@ -33,6 +33,13 @@ public abstract class SqlDialect
     internal abstract string NewestMatches(string query, string from, string below, string limit);
 
     /// <summary>
+    /// A condition on messages alias <paramref name="message"/> that is true when that message matches the search in
+    /// <paramref name="parameter"/>, cheap enough to check row by row; null when the dialect cannot check a row in
+    /// place (SQLite: the index is a table of its own, read by rowid).
+    /// </summary>
+    internal virtual string? MessageMatch(string message, string parameter) => null;
+
+    /// <summary>
     /// "<paramref name="column"/> is one of <paramref name="ids"/>" and the value to bind as <paramref name="parameter"/>
     /// (null: nothing to bind). SQLite writes the ids into the text (its statements are cheap to compile); PostgreSQL
     /// binds them as one array, so the text stays the same and is prepared once instead of planned on every call.
