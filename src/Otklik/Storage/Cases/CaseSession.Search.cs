@@ -39,7 +39,7 @@ public sealed partial class CaseSession
         {
             args[^2] = ("window", (long)window);
             args[^1] = ("after", after);
-            var (read, oldest) = await ReadMatchesAsync(where, args, found, cancellationToken);
+            var (read, oldest) = await ReadMatchesAsync(where, _dialect.SearchTerm(search), args, found, cancellationToken);
             after = Math.Min(after, oldest);
             if (read < window)
             {
@@ -96,7 +96,8 @@ public sealed partial class CaseSession
             args.Add(("cases", value));
         }
 
-        if (_dialect.MessageMatch("m", "@q") is { } match)
+        var term = _dialect.SearchTerm(search);
+        if (_dialect.MessageMatch("m", term) is { } match)
         {
             return await QueryAsync(
                 $"SELECT c.id FROM cases c WHERE {inCases} AND EXISTS (SELECT 1 FROM messages m WHERE m.case_id = c.id AND m.id < @below AND {match})",
@@ -113,17 +114,17 @@ public sealed partial class CaseSession
 
         var caseOf = older.ToDictionary(o => o.Message, o => o.Case);
         var matches = await QueryAsync(
-            _dialect.NewestMatches("@q", "@floor", "@below", "@window"), r => r.GetInt64(0), cancellationToken,
+            _dialect.NewestMatches(term, "@floor", "@below", "@window"), r => r.GetInt64(0), cancellationToken,
             ("q", search), ("floor", older.Min(o => o.Message)), ("below", below), ("window", (long)MaxSettleRead + 1));
         return matches.Count > MaxSettleRead ? null : [.. matches.Where(caseOf.ContainsKey).Select(m => caseOf[m]).Distinct()];
     }
 
     /// <summary>Adds the cases of the matches in the window (filters applied) to <paramref name="found"/>; returns how many matches it read and the oldest.</summary>
     private async Task<(int Read, long Oldest)> ReadMatchesAsync(
-        string where, List<(string Name, object? Value)> args, HashSet<long> found, CancellationToken cancellationToken)
+        string where, string term, List<(string Name, object? Value)> args, HashSet<long> found, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT f.id, c.id FROM ({_dialect.NewestMatches("@q", "@floor", "@after", "@window")}) f
+            SELECT f.id, c.id FROM ({_dialect.NewestMatches(term, "@floor", "@after", "@window")}) f
             LEFT JOIN messages m ON m.id = f.id LEFT JOIN cases c ON c.id = m.case_id AND {where}
             """;
         var rows = await QueryAsync(sql, r => (Message: r.GetInt64(0), Case: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), cancellationToken, [.. args]);

@@ -47,6 +47,12 @@ public abstract class SqlDialect
     internal virtual (string Sql, object? Value) IdIn(string column, string parameter, IReadOnlyList<long> ids) =>
         ($"{column} IN ({string.Join(',', ids.Select(Db.Literal))})", null);
 
+    /// <summary>
+    /// The SQL that stands for the search <paramref name="search"/> (a <see cref="SearchQuery"/> result) in a statement:
+    /// the parameter <c>@q</c>, bound to it, unless the dialect writes it into the text.
+    /// </summary>
+    internal virtual string SearchTerm(string search) => "@q";
+
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
 
