@@ -64,6 +64,14 @@ thread_ticks() { # a process's CPU ticks by thread name (spaces as _), sorted fo
   for t in /proc/"$1"/task/*; do printf '%s %s\n' "$(tr ' ' '_' < "$t/comm")" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"; done 2>/dev/null \
     | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
 }
+db_ticks() { # CPU ticks of the PostgreSQL cluster's processes (postmaster and its children: the backends); 0 without one
+  local pm
+  pm=$([ "$backend" = postgres ] && head -1 "$pgdir/data/postmaster.pid" 2>/dev/null) || true
+  if [ -z "$pm" ]; then echo 0; return; fi
+  # A backend may exit between the listing and the read: every step tolerates a vanished process.
+  { cat "/proc/$pm/stat" 2>/dev/null || true; for c in $(cat /proc/"$pm"/task/*/children 2>/dev/null || true); do cat "/proc/$c/stat" 2>/dev/null || true; done; } \
+    | sed 's/.*) //' | awk '{t += $12 + $13} END {print t + 0}'
+}
 busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
 enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
@@ -80,18 +88,19 @@ measure() { # name url key: one wrk run per connection count in CONNS
   KEY=$3 wrk -t1 -c2 -d"${WARMUP:-3s}" -s bench/server/key.lua "$2" > /dev/null
   [ "${phase:-measure}" = warm ] && return 0
   for c in $CONNS; do
-    local file=$out/$backend-$1-c$c.txt ticks0 ticks1
-    ticks0=$(cpu_ticks "$pid")
+    local file=$out/$backend-$1-c$c.txt ticks0 ticks1 db0 db1
+    ticks0=$(cpu_ticks "$pid"); db0=$(db_ticks)
     KEY=$3 wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"$DURATION" --timeout 10s --latency -s bench/server/key.lua "$2" > "$file"
-    ticks1=$(cpu_ticks "$pid")
+    ticks1=$(cpu_ticks "$pid"); db1=$(db_ticks)
     local rps p50 p99 reqs
     rps=$(awk '/Requests\/sec/ {print $2}' "$file")
     reqs=$(awk '/requests in/ {print $1}' "$file")
     p50=$(awk '$1=="50%" {print $2}' "$file")
     p99=$(awk '$1=="99%" {print $2}' "$file")
-    # The server's own CPU per request (user+sys from /proc; PostgreSQL's backends are not in it).
-    printf '%-10s %-28s c%-3s %10s req/s   p50 %8s   p99 %8s   server cpu %5.2f ms/req\n' "$backend" "$1" "$c" "$rps" "$p50" "$p99" \
-      "$(echo "($ticks1 - $ticks0) * 1000 / $(getconf CLK_TCK) / ${reqs:-1}" | bc -l)" | tee -a "$summary"
+    # The server's own CPU per request (user+sys from /proc), and PostgreSQL's (its processes' ticks; 0 on SQLite).
+    printf '%-10s %-28s c%-3s %10s req/s   p50 %8s   p99 %8s   server cpu %5.2f ms/req   db cpu %5.2f ms/req\n' "$backend" "$1" "$c" "$rps" "$p50" "$p99" \
+      "$(echo "($ticks1 - $ticks0) * 1000 / $(getconf CLK_TCK) / ${reqs:-1}" | bc -l)" \
+      "$(echo "($db1 - $db0) * 1000 / $(getconf CLK_TCK) / ${reqs:-1}" | bc -l)" | tee -a "$summary"
   done
 }
 

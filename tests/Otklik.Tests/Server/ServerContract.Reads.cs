@@ -102,6 +102,58 @@ public abstract partial class ServerContract
         Assert.Empty((await client.CasesAsync("q=" + Uri.EscapeDataString("фонари крыша"))).Items);
     }
 
+    [Fact]
+    public async Task A_full_text_page_stays_right_when_complaints_pile_onto_new_cases_and_late_messages_join_old_ones()
+    {
+        var server = await StartAsync();
+        var client = await server.ClientAsync(Role.Operator);
+        var integrator = await server.ClientAsync(Role.Integrator);
+        // At a page of two the search reads its index 16 matches at a time. Thirty one-message cases (every third about
+        // street lights), then a lights case (Y) and a pothole case (X) that gathers twelve more messages, then six late
+        // messages joining each of three old lights cases: the newest matches all name old cases, so the candidate page
+        // ends low and the cases above it (Y among them, its only match older than the window; X with none) must be
+        // settled from their own messages. Then a new lights case (Z) gathers twenty: its messages alone fill a window.
+        static string Lights(int i) => $"Во дворе дома {i} по улице Ленина третий день не горят фонари, вечером темно и страшно ходить";
+        static string Pothole(int i) => $"Во дворе дома {i} по улице Садовой огромная яма на дороге, машины ломают колёса каждый день";
+        var single = await integrator.SendBatchAsync(Enumerable.Range(1, 30).Select(i =>
+            Api.Message(i % 3 == 0 ? Lights(i) : Pothole(i), $"Тема {i}", "Администрация")).ToArray());
+        var y = await integrator.SendAsync(Api.Message(Lights(100), "Тема Y", "Администрация"));
+        var x = await integrator.SendAsync(Api.Message(Pothole(200), "Тема X", "Администрация"));
+        await JoinAsync(integrator, Pothole(200), "Тема X", 12, x.CaseId);
+        foreach (var old in new[] { 3, 6, 9 })
+        {
+            await JoinAsync(integrator, Lights(old), $"Тема {old}", 6, single.Results[old - 1].CaseId);
+        }
+
+        var lights = single.Results.Where((_, i) => (i + 1) % 3 == 0).Select(r => r.CaseId!.Value).Append(y.CaseId!.Value).OrderDescending().ToList();
+        var q = "q=" + Uri.EscapeDataString("фонари");
+        Assert.Equal(lights, await AllPagesAsync(client, "limit=2&" + q));
+        Assert.Equal(lights.Take(3), (await client.CasesAsync("limit=3&" + q)).Items.Select(c => c.Id));
+        Assert.Equal(lights, await AllPagesAsync(client, "limit=2&q=" + Uri.EscapeDataString("ФОНАРЕЙ!!")));
+        Assert.Equal(lights, await AllPagesAsync(client, "limit=2&q=" + Uri.EscapeDataString("горят фонари")));
+        Assert.Equal([x.CaseId!.Value], await AllPagesAsync(client, "limit=2&topic=" + Uri.EscapeDataString("Тема X") + "&q=" + Uri.EscapeDataString("яма")));
+        foreach (var rejected in new[] { y.CaseId!.Value, lights[^1], x.CaseId!.Value })
+        {
+            await client.TransitionAsync(rejected, "reject", "спам").MustAsync();
+        }
+
+        Assert.Equal([y.CaseId!.Value, lights[^1]], await AllPagesAsync(client, "limit=2&status=rejected&" + q));
+        Assert.Equal(lights.Where(id => id != y.CaseId && id != lights[^1]), await AllPagesAsync(client, "limit=2&status=assigned&" + q));
+
+        var z = await integrator.SendAsync(Api.Message(Lights(300), "Тема Z", "Администрация"));
+        await JoinAsync(integrator, Lights(300), "Тема Z", 20, z.CaseId);
+        Assert.Equal(lights.Prepend(z.CaseId!.Value), await AllPagesAsync(client, "limit=2&" + q));
+        Assert.Equal([z.CaseId!.Value, y.CaseId!.Value, lights[1]], (await client.CasesAsync("limit=3&" + q)).Items.Select(c => c.Id));
+        Assert.Empty((await client.CasesAsync("limit=2&q=" + Uri.EscapeDataString("фонари колёса"))).Items);
+    }
+
+    /// <summary>Sends <paramref name="count"/> near-duplicates of <paramref name="text"/> and checks each joined <paramref name="caseId"/>.</summary>
+    private static async Task JoinAsync(HttpClient integrator, string text, string topic, int count, long? caseId)
+    {
+        var joined = await integrator.SendBatchAsync(Enumerable.Range(1, count).Select(k => Api.Message($"Присоединяюсь {k}! {text}!!!", topic, "Администрация")).ToArray());
+        Assert.All(joined.Results, r => Assert.Equal(caseId, r.CaseId));
+    }
+
     private static async Task<List<long>> AllPagesAsync(HttpClient client, string query)
     {
         var ids = new List<long>();

@@ -88,7 +88,7 @@ public sealed partial class CaseSession
 
         if (search is not null)
         {
-            sql.Append(" AND ").Append(_dialect.TextMatch("@q"));
+            sql.Append(" AND ").Append(_dialect.TextMatch(_dialect.SearchTerm(search)));
             args.Add(("q", search));
         }
 

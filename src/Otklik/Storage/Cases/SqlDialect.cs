@@ -33,12 +33,25 @@ public abstract class SqlDialect
     internal abstract string NewestMatches(string query, string from, string below, string limit);
 
     /// <summary>
+    /// A condition on messages alias <paramref name="message"/> that is true when that message matches the search in
+    /// <paramref name="parameter"/>, cheap enough to check row by row; null when the dialect cannot check a row in
+    /// place (SQLite: the index is a table of its own, read by rowid).
+    /// </summary>
+    internal virtual string? MessageMatch(string message, string parameter) => null;
+
+    /// <summary>
     /// "<paramref name="column"/> is one of <paramref name="ids"/>" and the value to bind as <paramref name="parameter"/>
     /// (null: nothing to bind). SQLite writes the ids into the text (its statements are cheap to compile); PostgreSQL
     /// binds them as one array, so the text stays the same and is prepared once instead of planned on every call.
     /// </summary>
     internal virtual (string Sql, object? Value) IdIn(string column, string parameter, IReadOnlyList<long> ids) =>
         ($"{column} IN ({string.Join(',', ids.Select(Db.Literal))})", null);
+
+    /// <summary>
+    /// The SQL that stands for the search <paramref name="search"/> (a <see cref="SearchQuery"/> result) in a statement:
+    /// the parameter <c>@q</c>, bound to it, unless the dialect writes it into the text.
+    /// </summary>
+    internal virtual string SearchTerm(string search) => "@q";
 
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
