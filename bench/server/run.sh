@@ -15,6 +15,7 @@
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
 #   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
+# The ingest lines give CPU per 1,000 messages of the server and (PostgreSQL) of the database cluster: all its processes.
 #   SERVE_ENV="DOTNET_gcConcurrent=1" …     # extra environment for the server (a runtime setting to compare)
 #   CONNS="8 2" …                            # wrk connection counts, one run each (default: saturation and one per core)
 #   WARMUP=3s …                              # an unrecorded wrk run on each URL before its measured runs (and one on every URL before the first is measured)
@@ -63,6 +64,12 @@ thread_ticks() { # a process's CPU ticks by thread name (spaces as _), sorted fo
   local t
   for t in /proc/"$1"/task/*; do printf '%s %s\n' "$(tr ' ' '_' < "$t/comm")" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"; done 2>/dev/null \
     | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
+db_ticks() { # PostgreSQL's CPU ticks (0 on SQLite): the postmaster, its live backends, and what its exited children used
+  [ "$backend" = postgres ] || { echo 0; return; }
+  local pm
+  pm=$(head -1 "$pgdir/data/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"; for c in $(cat "/proc/$pm/task/$pm/children"); do cpu_ticks "$c" 2>/dev/null || true; done; } | awk '{s += $1} END {print s}'
 }
 busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
 enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
@@ -189,14 +196,14 @@ bench_backend() { # db count_sql
   cases_before=$(count "SELECT count(*) FROM cases")
   stored_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
   done_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
-  local ticks0 machine0 t0 t1
+  local ticks0 machine0 t0 t1 dbticks0 dbticks1
   [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ] && count "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
-  ticks0=$(cpu_ticks "$pid"); machine0=$(busy_idle); t0=$(date +%s.%N)
+  ticks0=$(cpu_ticks "$pid"); dbticks0=$(db_ticks); machine0=$(busy_idle); t0=$(date +%s.%N)
   KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"$DURATION" --timeout 60s --latency -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
   done_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
   t1=$(date +%s.%N)
   local ticks1 machine1 load
-  ticks1=$(cpu_ticks "$pid"); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
+  ticks1=$(cpu_ticks "$pid"); dbticks1=$(db_ticks); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
   if [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ]; then
     count "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" \
       > "$out/postgres-statements.txt"
@@ -216,6 +223,11 @@ bench_backend() { # db count_sql
   printf '%-10s %-28s server %.2f cores; machine busy %.0f%%; load average %s\n' "$backend" "ingest CPU" \
     "$(echo "($ticks1 - $ticks0) / $(getconf CLK_TCK) / $secs" | bc -l)" \
     "$(echo "$machine0 $machine1" | awk '{b=$3-$1; i=$4-$2; print 100*b/(b+i)}')" "$load" | tee -a "$summary"
+  # CPU per 1,000 messages that reached cases: what stays comparable when other work shares the machine.
+  printf '%-10s %-28s server %.0f ms, database %.0f ms per 1,000 messages (database %.2f cores)\n' "$backend" "ingest CPU per message" \
+    "$(echo "($ticks1 - $ticks0) * 1000000 / $(getconf CLK_TCK) / ($processed + 1)" | bc -l)" \
+    "$(echo "($dbticks1 - $dbticks0) * 1000000 / $(getconf CLK_TCK) / ($processed + 1)" | bc -l)" \
+    "$(echo "($dbticks1 - $dbticks0) / $(getconf CLK_TCK) / $secs" | bc -l)" | tee -a "$summary"
   awk '/Processed [0-9]+ messages in/ {
       for (i = 1; i <= NF; i++) { if ($i == "Processed") n += $(i+1); if ($i == "in") t += $(i+1); if ($i == "analysis") a += $(i+1) }
       b++ }
