@@ -10,7 +10,7 @@
 # Besides wrk it times the web workspace's heavy calls with curl (R=20 calls each; server time on loopback): the
 # inbox's first pages and the analytics dashboard (the first dashboard call builds the rollups and is shown apart).
 #   INGEST_ONLY=1 bench/server/run.sh        # only the ingest part (skips the list and detail runs)
-#   INGEST_WARMUP=5s …                       # unrecorded ingest run before the measured one (default 5s; 0: none, as before 2026-11-29 23:20)
+#   INGEST_WARMUP=20s …                      # unrecorded ingest run before the measured one (default 20s since 30 Nov, 5s before; 0: none, as before 2026-11-29 23:20)
 #   TIMED_ONLY=1 SKIP_INGEST=1 …             # only the timed inbox and dashboard calls (no wrk runs); each line also gives the server's CPU per call
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
 #   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
@@ -185,11 +185,13 @@ bench_backend() { # db count_sql
   curl -s -o /dev/null -w "ingest warm-up %{http_code}\n" -H "X-Api-Key: $admin" -H "Content-Type: application/json" \
     -d '{"messages":[{"channel":"warm-up","externalId":"'$RANDOM$RANDOM'","text":"Не горят фонари на улице Ленина","topic":"Освещение","body":"Орган 1"}]}' \
     "$base/api/messages/batch" || true
-  # Unrecorded ingest warm-up (INGEST_WARMUP, default 5s; 0 skips it), as for the list pages: the JIT re-compiles the hot
+  # Unrecorded ingest warm-up (INGEST_WARMUP, default 20s; 0 skips it), as for the list pages: the JIT re-compiles the hot
   # path with profile data during the first seconds of a burst (a perf profile of a cold 20 s run: 38% of the server's
-  # CPU was the tiered-compilation thread). The pause keeps the measured run's message ids (per second) apart from it.
-  if [ "${INGEST_WARMUP:-5s}" != 0 ]; then
-    KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"${INGEST_WARMUP:-5s}" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > /dev/null
+  # CPU was the tiered-compilation thread). With a 5 s warm-up it still was 53% of the server's samples in the measured
+  # 10 s on PostgreSQL (perf, 30 Nov), 2% after 25 s: hence 20 s. The pause keeps the measured run's message ids (per
+  # second) apart from it.
+  if [ "${INGEST_WARMUP:-20s}" != 0 ]; then
+    KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"${INGEST_WARMUP:-20s}" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > /dev/null
     sleep 1
   fi
   local cases_before cases_after stored_before stored_after done_before done_after pending
