@@ -10,11 +10,12 @@
 # Besides wrk it times the web workspace's heavy calls with curl (R=20 calls each; server time on loopback): the
 # inbox's first pages and the analytics dashboard (the first dashboard call builds the rollups and is shown apart).
 #   INGEST_ONLY=1 bench/server/run.sh        # only the ingest part (skips the list and detail runs)
-#   INGEST_WARMUP=5s …                       # unrecorded ingest run before the measured one (default 5s; 0: none, as before 2026-11-29 23:20)
+#   INGEST_WARMUP=20s …                      # unrecorded ingest run before the measured one (default 20s since 30 Nov, 5s before; 0: none, as before 2026-11-29 23:20)
 #   TIMED_ONLY=1 SKIP_INGEST=1 …             # only the timed inbox and dashboard calls (no wrk runs); each line also gives the server's CPU per call
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
 #   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
+# The ingest lines give CPU per 1,000 messages of the server and (PostgreSQL) of the database cluster: all its processes.
 #   SERVE_ENV="DOTNET_gcConcurrent=1" …     # extra environment for the server (a runtime setting to compare)
 #   CONNS="8 2" …                            # wrk connection counts, one run each (default: saturation and one per core)
 #   WARMUP=3s …                              # an unrecorded wrk run on each URL before its measured runs (and one on every URL before the first is measured)
@@ -64,13 +65,13 @@ thread_ticks() { # a process's CPU ticks by thread name (spaces as _), sorted fo
   for t in /proc/"$1"/task/*; do printf '%s %s\n' "$(tr ' ' '_' < "$t/comm")" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"; done 2>/dev/null \
     | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
 }
-db_ticks() { # CPU ticks of the PostgreSQL cluster's processes (postmaster and its children: the backends); 0 without one
+db_ticks() { # PostgreSQL's CPU ticks (0 on SQLite): the postmaster, its live backends, and what its exited children used
+  [ "$backend" = postgres ] || { echo 0; return; }
   local pm
-  pm=$([ "$backend" = postgres ] && head -1 "$pgdir/data/postmaster.pid" 2>/dev/null) || true
+  pm=$(head -1 "$pgdir/data/postmaster.pid" 2>/dev/null) || true
   if [ -z "$pm" ]; then echo 0; return; fi
   # A backend may exit between the listing and the read: every step tolerates a vanished process.
-  { cat "/proc/$pm/stat" 2>/dev/null || true; for c in $(cat /proc/"$pm"/task/*/children 2>/dev/null || true); do cat "/proc/$c/stat" 2>/dev/null || true; done; } \
-    | sed 's/.*) //' | awk '{t += $12 + $13} END {print t + 0}'
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat" 2>/dev/null || true; for c in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null || true); do cpu_ticks "$c" 2>/dev/null || true; done; } | awk '{s += $1} END {print s + 0}'
 }
 busy_idle() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }    # the machine's busy and idle ticks
 enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
@@ -187,25 +188,27 @@ bench_backend() { # db count_sql
   curl -s -o /dev/null -w "ingest warm-up %{http_code}\n" -H "X-Api-Key: $admin" -H "Content-Type: application/json" \
     -d '{"messages":[{"channel":"warm-up","externalId":"'$RANDOM$RANDOM'","text":"Не горят фонари на улице Ленина","topic":"Освещение","body":"Орган 1"}]}' \
     "$base/api/messages/batch" || true
-  # Unrecorded ingest warm-up (INGEST_WARMUP, default 5s; 0 skips it), as for the list pages: the JIT re-compiles the hot
+  # Unrecorded ingest warm-up (INGEST_WARMUP, default 20s; 0 skips it), as for the list pages: the JIT re-compiles the hot
   # path with profile data during the first seconds of a burst (a perf profile of a cold 20 s run: 38% of the server's
-  # CPU was the tiered-compilation thread). The pause keeps the measured run's message ids (per second) apart from it.
-  if [ "${INGEST_WARMUP:-5s}" != 0 ]; then
-    KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"${INGEST_WARMUP:-5s}" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > /dev/null
+  # CPU was the tiered-compilation thread). With a 5 s warm-up it still was 53% of the server's samples in the measured
+  # 10 s on PostgreSQL (perf, 30 Nov), 2% after 25 s: hence 20 s. The pause keeps the measured run's message ids (per
+  # second) apart from it.
+  if [ "${INGEST_WARMUP:-20s}" != 0 ]; then
+    KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"${INGEST_WARMUP:-20s}" --timeout 60s -s bench/server/ingest.lua "$base/api/messages/batch" > /dev/null
     sleep 1
   fi
   local cases_before cases_after stored_before stored_after done_before done_after pending
   cases_before=$(count "SELECT count(*) FROM cases")
   stored_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk'")
   done_before=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
-  local ticks0 machine0 t0 t1
+  local ticks0 machine0 t0 t1 dbticks0 dbticks1
   [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ] && count "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
-  ticks0=$(cpu_ticks "$pid"); machine0=$(busy_idle); t0=$(date +%s.%N)
+  ticks0=$(cpu_ticks "$pid"); dbticks0=$(db_ticks); machine0=$(busy_idle); t0=$(date +%s.%N)
   KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"$DURATION" --timeout 60s --latency -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
   done_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
   t1=$(date +%s.%N)
   local ticks1 machine1 load
-  ticks1=$(cpu_ticks "$pid"); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
+  ticks1=$(cpu_ticks "$pid"); dbticks1=$(db_ticks); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
   if [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ]; then
     count "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" \
       > "$out/postgres-statements.txt"
@@ -225,6 +228,11 @@ bench_backend() { # db count_sql
   printf '%-10s %-28s server %.2f cores; machine busy %.0f%%; load average %s\n' "$backend" "ingest CPU" \
     "$(echo "($ticks1 - $ticks0) / $(getconf CLK_TCK) / $secs" | bc -l)" \
     "$(echo "$machine0 $machine1" | awk '{b=$3-$1; i=$4-$2; print 100*b/(b+i)}')" "$load" | tee -a "$summary"
+  # CPU per 1,000 messages that reached cases: what stays comparable when other work shares the machine.
+  printf '%-10s %-28s server %.0f ms, database %.0f ms per 1,000 messages (database %.2f cores)\n' "$backend" "ingest CPU per message" \
+    "$(echo "($ticks1 - $ticks0) * 1000000 / $(getconf CLK_TCK) / ($processed + 1)" | bc -l)" \
+    "$(echo "($dbticks1 - $dbticks0) * 1000000 / $(getconf CLK_TCK) / ($processed + 1)" | bc -l)" \
+    "$(echo "($dbticks1 - $dbticks0) / $(getconf CLK_TCK) / $secs" | bc -l)" | tee -a "$summary"
   awk '/Processed [0-9]+ messages in/ {
       for (i = 1; i <= NF; i++) { if ($i == "Processed") n += $(i+1); if ($i == "in") t += $(i+1); if ($i == "analysis") a += $(i+1) }
       b++ }

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "{Batches} arriving batches could not be written together; each is written on its own")]
     public static partial void GroupFailed(ILogger logger, int batches, Exception? exception);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "The search vectors of {Count} arriving messages could not be computed ahead; the insert computes them")]
+    public static partial void SearchVectorsFailed(ILogger logger, int count, Exception exception);
 }

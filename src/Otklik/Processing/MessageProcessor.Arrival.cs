@@ -21,18 +21,21 @@ public sealed partial class MessageProcessor
     /// </remarks>
     public async Task<List<InsertResult>?> AcceptAsync(IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken = default)
     {
-        // Analysis is pure: it runs before taking the gate, while the previous batch is still writing.
+        // Analysis is pure: it runs before taking the gate, while the previous batch is still writing, and so do the
+        // search vectors, on the database's other core.
         var started = Stopwatch.GetTimestamp();
+        var vectors = SearchVectorsAsync(messages, cancellationToken);
         var arriving = messages.Select(m => new StoredMessage(0, m, null, false)).ToList();
         var (analyzed, failed) = Analyze(arriving);
         var analysisTime = Stopwatch.GetElapsedTime(started);
+        var searchVectors = await vectors;
         if (failed.Any(f => f is not null))
         {
             // The pending path sets the failing messages apart (MarkFailedAsync) and processes the others.
             return null;
         }
 
-        var batch = new ArrivingBatch(messages, analyzed, analysisTime);
+        var batch = new ArrivingBatch(messages, analyzed, analysisTime, searchVectors);
         Enqueue(batch);
         // A caller that gives up still leaves its batch queued: it may be written, and a retry then finds duplicates.
         return await batch.Written.Task.WaitAsync(cancellationToken);
@@ -50,6 +53,7 @@ public sealed partial class MessageProcessor
         var cancellationToken = CancellationToken.None;
         var messages = group.SelectMany(b => b.Messages).ToList();
         var analyzed = group.SelectMany(b => b.Analyzed).ToArray();
+        var vectors = group.SelectMany(b => b.SearchVectors ?? new string?[b.Messages.Count]).ToArray();
         var analysisTime = group.Aggregate(TimeSpan.Zero, (sum, b) => sum + b.AnalysisTime);
         var arriving = messages.Select(m => new StoredMessage(0, m, null, false)).ToList();
         var writing = Stopwatch.GetTimestamp();
@@ -74,7 +78,8 @@ public sealed partial class MessageProcessor
         var messageIds = await session.ReserveMessageIdsAsync(fresh.Count, cancellationToken);
         var ids = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
         var caseIds = plan.CaseIds(ids);
-        var inserted = await session.InsertMessagesAsync(fresh.Select(i => messages[i]).ToList(), caseIds, messageIds, cancellationToken);
+        var inserted = await session.InsertMessagesAsync(
+            fresh.Select(i => messages[i]).ToList(), caseIds, messageIds, fresh.Select(i => vectors[i]).ToList(), cancellationToken);
         if (inserted.Any(r => r.Duplicate))
         {
             return null;
@@ -110,6 +115,29 @@ public sealed partial class MessageProcessor
             offset += b.Messages.Count;
             return own;
         }).ToArray();
+    }
+
+    /// <summary>
+    /// The messages' search vectors, computed by the database outside any transaction (PostgreSQL; null on SQLite). They
+    /// only save the writer work: when they cannot be had the insert trigger computes them, so a failure here is no failure.
+    /// </summary>
+    private async Task<string?[]?> SearchVectorsAsync(IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken)
+    {
+        if (database.Dialect is not PostgresDialect)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var session = await database.OpenAsync(write: false, cancellationToken);
+            return await session.SearchVectorsAsync(messages.Select(m => m.Text).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.SearchVectorsFailed(logger, messages.Count, e);
+            return null;
+        }
     }
 
     private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;

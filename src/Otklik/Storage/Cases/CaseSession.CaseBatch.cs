@@ -73,9 +73,7 @@ public sealed partial class CaseSession
         if (IsPostgres)
         {
             // Ids first, so each case's id is known by its position without relying on the order RETURNING gives rows in.
-            var ids = (await QueryAsync(
-                "SELECT nextval(pg_get_serial_sequence('cases', 'id')) FROM generate_series(1, @n)",
-                r => r.GetInt64(0), cancellationToken, ("n", cases.Count))).Order().ToArray();
+            var ids = await NextPostgresIdsAsync("cases", cases.Count, cancellationToken);
             await using var insert = ArrayCommand(
                 InsertCaseColumns + """
                  SELECT * FROM unnest(@id::bigint[], @tg::text[], @t::text[], @rc::text[], @r::text[], @d::text[], @city::text[],

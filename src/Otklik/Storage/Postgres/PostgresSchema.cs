@@ -117,5 +117,6 @@ internal static class PostgresSchema
         Cases.FailedMessagesSchema.Postgres,
         Cases.SearchVectorSchema.Postgres,
         Cases.SearchDetailSchema.Postgres,
+        Cases.IngestSchema.Postgres,
     ];
 }

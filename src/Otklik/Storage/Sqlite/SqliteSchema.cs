@@ -117,5 +117,6 @@ internal static class SqliteSchema
         Cases.FailedMessagesSchema.Sqlite,
         Cases.SearchVectorSchema.Sqlite,
         Cases.SearchDetailSchema.Sqlite,
+        Cases.IngestSchema.Sqlite,
     ];
 }

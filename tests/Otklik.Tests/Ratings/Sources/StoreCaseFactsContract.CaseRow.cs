@@ -67,6 +67,30 @@ public abstract partial class StoreCaseFactsContract
     }
 
     [Fact]
+    public async Task Messages_inserted_with_their_case_in_one_statement_name_the_lowest_id_as_first_author()
+    {
+        var db = await NewDatabaseAsync();
+        var database = await CaseDatabase.OpenAsync(db);
+        await using (var session = await database.OpenAsync(write: true))
+        {
+            await AddBodyAsync(session);
+            // The arrival path's order: the case first, then its messages, all in one insert (PostgreSQL's first-message
+            // trigger runs once per statement over the inserted rows); the higher id comes first in the statement.
+            var caseId = (await session.CreateCasesAsync([NewCaseOf(At(1, 10))]))[0];
+            await session.InsertMessagesAsync(
+                [new NewMessage("test", "m2", "текст", At(1, 10), AuthorId: "p-second"), new NewMessage("test", "m1", "текст", At(1, 10), AuthorId: "p-first")],
+                [caseId, caseId], [200, 100]);
+            await session.InsertMessagesAsync([new NewMessage("test", "m0", "текст", At(1, 10), AuthorId: "p-earliest")], [caseId], [50]);
+            await session.InsertMessagesAsync([new NewMessage("test", "m3", "текст", At(1, 10), AuthorId: "p-later")], [caseId], [300]);
+            await session.CommitAsync();
+        }
+
+        var fact = Assert.Single(StoreCaseFacts.Read(db, Q1.Start, Q1.End)).Fact!;
+
+        Assert.Equal("p-earliest", fact.Author);
+    }
+
+    [Fact]
     public async Task A_store_written_before_the_case_row_columns_is_backfilled_when_migrated()
     {
         var db = await NewDatabaseAsync();
