@@ -121,10 +121,17 @@ internal sealed partial class PostgresStore : SqlStore
         DbTransaction transaction,
         ImportBatch batch,
         IReadOnlyDictionary<string, long> bodyIds,
+        BatchTurn? turn,
         CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
-        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
+        if (!BulkLoading)
+        {
+            // Serializes importers so they never collide on a key; a bulk load's parallel writers instead retry a
+            // batch that collided (IsWriteConflict), which costs nothing when keys are distinct, as in a big file.
+            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
+        }
+
 
         // An import commits hundreds of batches; waiting for the WAL flush of each would dominate. A crash may lose the
         // last batches committed this way (never corrupt anything), and running the import again restores them.
@@ -174,6 +181,7 @@ internal sealed partial class PostgresStore : SqlStore
             }
         }
 
+        turn?.Leave();
         await CopyCasesAsync(npgsql, batch, fresh, caseIds, messageIds, bodyIds, cancellationToken).ConfigureAwait(false);
         await CopyMessagesAsync(npgsql, fresh, caseIds, messageIds, cancellationToken).ConfigureAwait(false);
         await using (var events = await npgsql.BeginBinaryImportAsync(CopyEvents, cancellationToken).ConfigureAwait(false))
