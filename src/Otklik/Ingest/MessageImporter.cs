@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,7 +11,8 @@ namespace Otklik.Ingest;
 
 /// <summary>
 /// Imports message files into the store: reads and validates on one thread while the previous batch is written on
-/// another, so parsing and the database overlap. Memory is at most three batches (one read, one waiting, one written),
+/// another (on PostgreSQL in a bulk load, several), so parsing and the database overlap. Memory is at most three batches
+/// (one read, one waiting, one written; one more per extra writer),
 /// each bounded in rows and in characters, whatever the file size. Bad records go to
 /// quarantine with file and line and never stop the run; the same (channel, external id) twice is imported once.
 /// </summary>
@@ -79,23 +81,53 @@ public sealed class MessageImporter
         await using var window = await ShouldBulkLoadAsync(paths, bulk, cancellationToken).ConfigureAwait(false)
             ? await _store.BeginBulkLoadAsync(cancellationToken).ConfigureAwait(false)
             : null;
-        var batches = Channel.CreateBounded<Pending>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // A bulk load on PostgreSQL writes batches on several connections at once (BulkLoad.Writers); memory then holds
+        // one more batch per extra writer.
+        var writers = window?.Writers ?? 1;
+        var batches = Channel.CreateBounded<Pending>(new BoundedChannelOptions(1) { SingleReader = writers == 1, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(paths, spec, batches.Writer, stop.Token), stop.Token);
 
         long read = 0, imported = 0, duplicates = 0, quarantined = 0;
+        var counting = new Lock();
+        async Task WriteAsync()
+        {
+            try
+            {
+                await foreach (var pending in batches.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                {
+                    var outcome = await _store.ImportBatchAsync(pending.Batch, stop.Token).ConfigureAwait(false);
+                    lock (counting)
+                    {
+                        read += pending.Read;
+                        imported += outcome.Imported;
+                        duplicates += outcome.Duplicates + pending.DuplicatesInBatch;
+                        quarantined += pending.Batch.Rejected.Count;
+                        Log.BatchCommitted(_logger, outcome.Imported, outcome.Duplicates + pending.DuplicatesInBatch, pending.Batch.Rejected.Count);
+                        progress?.Report(new ImportProgress(
+                            pending.File, pending.FileIndex, paths.Count, pending.Position, pending.Length, read, imported, duplicates, quarantined));
+                    }
+                }
+            }
+            catch
+            {
+                // The other writers stop too; the first failure is the one reported.
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
         try
         {
-            await foreach (var pending in batches.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            var writing = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteAsync, CancellationToken.None)).ToList();
+            try
             {
-                var outcome = await _store.ImportBatchAsync(pending.Batch, stop.Token).ConfigureAwait(false);
-                read += pending.Read;
-                imported += outcome.Imported;
-                duplicates += outcome.Duplicates + pending.DuplicatesInBatch;
-                quarantined += pending.Batch.Rejected.Count;
-                Log.BatchCommitted(_logger, outcome.Imported, outcome.Duplicates + pending.DuplicatesInBatch, pending.Batch.Rejected.Count);
-                progress?.Report(new ImportProgress(
-                    pending.File, pending.FileIndex, paths.Count, pending.Position, pending.Length, read, imported, duplicates, quarantined));
+                await Task.WhenAll(writing).ConfigureAwait(false);
+            }
+            catch when (writing.FirstOrDefault(w => w.IsFaulted && w.Exception?.InnerException is not OperationCanceledException) is { } first)
+            {
+                // Not the cancellation another writer's failure caused in this one.
+                ExceptionDispatchInfo.Capture(first.Exception!.InnerException!).Throw();
             }
         }
         catch
@@ -146,6 +178,7 @@ public sealed class MessageImporter
         {
             var now = _time.GetUtcNow();
             var context = new RecordContext(spec.Channel, _pseudonymizer, now);
+            long sequence = 0;
             for (var index = 0; index < paths.Count; index++)
             {
                 var path = paths[index];
@@ -160,7 +193,7 @@ public sealed class MessageImporter
 
                 async Task FlushAsync()
                 {
-                    var batch = new ImportBatch(messages, rejected, actor, now);
+                    var batch = new ImportBatch(messages, rejected, actor, now) { Sequence = sequence++ };
                     await writer.WriteAsync(
                             new Pending(batch, readInBatch, duplicatesInBatch, path, index, reader.Position, reader.Length),
                             cancellationToken)

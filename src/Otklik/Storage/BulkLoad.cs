@@ -13,12 +13,19 @@ public sealed class BulkLoad : IAsyncDisposable
     private readonly SqlStore _store;
     private IAsyncDisposable? _holder;
 
-    internal BulkLoad(SqlStore store, IAsyncDisposable holder, BulkWindowContents dropped)
+    internal BulkLoad(SqlStore store, IAsyncDisposable holder, BulkWindowContents dropped, int writers)
     {
         _store = store;
         _holder = holder;
         Dropped = dropped;
+        Writers = writers;
     }
+
+    /// <summary>
+    /// How many import batches may be written at once in this window: 1 on SQLite (one writer is its rule); on
+    /// PostgreSQL one per core (at most 4), each batch in its own transaction on its own connection.
+    /// </summary>
+    public int Writers { get; }
 
     /// <summary>What the window took away: index, trigger and constraint names, and triggers it left in place.</summary>
     public BulkWindowContents Dropped { get; }

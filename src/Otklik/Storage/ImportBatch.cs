@@ -8,4 +8,11 @@ public sealed record ImportBatch(
     IReadOnlyList<QuarantineEntry> Rejected,
     string Actor,
     DateTimeOffset At,
-    string LabelSource = "input");
+    string LabelSource = "input")
+{
+    /// <summary>
+    /// The batch's place in its import, from 0 without gaps, or -1. In a bulk load whose batches are written in
+    /// parallel, batches take their ids in this order; every numbered batch must reach the store. Defaults to -1.
+    /// </summary>
+    public long Sequence { get; init; } = -1;
+}

@@ -9,6 +9,8 @@ public sealed class SqliteStoreTests : StoreContract
 
     protected override Task<string> NewDatabaseAsync() => Task.FromResult(Temp.File($"data/otklik{++_files}.db"));
 
+    protected override string WithoutForeignKeys(string sql) => "PRAGMA foreign_keys = OFF; " + sql;
+
     protected override async Task ExecuteRawAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");

@@ -41,7 +41,7 @@ internal sealed partial class PostgresStore : SqlStore
           reply_to_external_id, geo_lat, geo_lon, address, case_id) FROM STDIN (FORMAT BINARY)
         """;
 
-    private const string CopyEvents = "COPY case_events (case_id, at, actor, kind) FROM STDIN (FORMAT BINARY)";
+    private const string CopyEvents = "COPY case_events (id, case_id, at, actor, kind) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -121,10 +121,17 @@ internal sealed partial class PostgresStore : SqlStore
         DbTransaction transaction,
         ImportBatch batch,
         IReadOnlyDictionary<string, long> bodyIds,
+        BatchTurn? turn,
         CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
-        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
+        if (!BulkLoading)
+        {
+            // Serializes importers so they never collide on a key; a bulk load's parallel writers instead retry a
+            // batch that collided (IsWriteConflict), which costs nothing when keys are distinct, as in a big file.
+            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
+        }
+
 
         // An import commits hundreds of batches; waiting for the WAL flush of each would dominate. A crash may lose the
         // last batches committed this way (never corrupt anything), and running the import again restores them.
@@ -161,8 +168,15 @@ internal sealed partial class PostgresStore : SqlStore
         // Both ids are handed out here, so the case row names its first message (the ratings' column) as it is written.
         var caseIds = new List<long>(fresh.Count);
         var messageIds = new List<long>(fresh.Count);
+        var eventIds = new List<long>(fresh.Count);
+
+        // All three in the batch's turn (BatchTurns): batches written in parallel then number rows as one writer would.
         await using (var ids = connection.Command(
-            "SELECT nextval(pg_get_serial_sequence('cases', 'id')), nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, @n)",
+            """
+            SELECT nextval(pg_get_serial_sequence('cases', 'id')), nextval(pg_get_serial_sequence('messages', 'id')),
+              nextval(pg_get_serial_sequence('case_events', 'id'))
+            FROM generate_series(1, @n)
+            """,
             transaction))
         {
             ids.Add("@n", fresh.Count);
@@ -171,17 +185,20 @@ internal sealed partial class PostgresStore : SqlStore
             {
                 caseIds.Add(reader.GetInt64(0));
                 messageIds.Add(reader.GetInt64(1));
+                eventIds.Add(reader.GetInt64(2));
             }
         }
 
+        turn?.Leave();
         await CopyCasesAsync(npgsql, batch, fresh, caseIds, messageIds, bodyIds, cancellationToken).ConfigureAwait(false);
         await CopyMessagesAsync(npgsql, fresh, caseIds, messageIds, cancellationToken).ConfigureAwait(false);
         await using (var events = await npgsql.BeginBinaryImportAsync(CopyEvents, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var caseId in caseIds)
+            for (var i = 0; i < caseIds.Count; i++)
             {
                 events.StartRow();
-                events.Write(caseId, NpgsqlDbType.Bigint);
+                events.Write(eventIds[i], NpgsqlDbType.Bigint);
+                events.Write(caseIds[i], NpgsqlDbType.Bigint);
                 events.Write(batch.At.UtcDateTime, NpgsqlDbType.TimestampTz);
                 events.Write(batch.Actor, NpgsqlDbType.Text);
                 events.Write("created", NpgsqlDbType.Text);

@@ -23,6 +23,10 @@ internal abstract partial class SqlStore
         "CREATE TABLE IF NOT EXISTS bulk_window (position bigint PRIMARY KEY, kind text NOT NULL, name text NOT NULL, create_sql text NOT NULL)";
 
     private volatile bool _bulkLoading;
+    private BatchTurns _batchTurns = new();
+
+    /// <summary>How many import batches a bulk load may write at once (see <see cref="BulkLoad.Writers"/>).</summary>
+    protected virtual int BulkWriters => 1;
 
     /// <summary>True in this process while it holds an open bulk-load window.</summary>
     protected bool BulkLoading => _bulkLoading;
@@ -59,9 +63,10 @@ internal abstract partial class SqlStore
 
             var window = await ReadWindowAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _batchTurns = new BatchTurns();
             _bulkLoading = true;
             string[] Names(string kind) => window.Where(w => w.Kind == kind).Select(w => w.Name).ToArray();
-            return new BulkLoad(this, holder, new BulkWindowContents(Names("index"), Names("trigger"), Names("constraint"), kept));
+            return new BulkLoad(this, holder, new BulkWindowContents(Names("index"), Names("trigger"), Names("constraint"), kept), BulkWriters);
         }
         catch
         {
@@ -128,6 +133,12 @@ internal abstract partial class SqlStore
         return rows;
     }
 
+    /// <summary>
+    /// In the first stage of closing, after the indexes: checks the constraints the window did not enforce per row
+    /// (SQLite: foreign keys; PostgreSQL validates the ones it re-adds itself). Throws to roll the stage back.
+    /// </summary>
+    protected virtual Task CheckConstraintsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Session settings for rebuilding (PostgreSQL: memory for index builds).</summary>
     protected virtual Task BeforeCloseAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -139,13 +150,19 @@ internal abstract partial class SqlStore
     /// </summary>
     protected virtual Task FillBeforeSearchIndexesAsync(IReadOnlyList<BulkObject> window, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Concurrently with the first stage of closing, on a connection of its own: builds search indexes of the window,
+    /// each in a transaction that also removes it from <c>bulk_window</c> (PostgreSQL: the GIN index of the vectors).
+    /// </summary>
+    protected virtual Task BuildSearchIndexesAsync(IReadOnlyList<BulkObject> window, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Whether a window object belongs to the search stage of closing (PostgreSQL: the search vector's trigger and GIN index).</summary>
     protected virtual bool IsSearchObject(string kind, string name, string createSql) => false;
 
     /// <summary>Completes the full-text index of the loaded messages (SQLite); PostgreSQL's is one of the indexes.</summary>
     protected virtual Task CompleteSearchAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>After the window's transaction: checks and statistics (SQLite: foreign keys; PostgreSQL: ANALYZE).</summary>
+    /// <summary>After the window's transaction: statistics (PostgreSQL: ANALYZE).</summary>
     protected virtual Task AfterCloseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<BulkLoadReport> CloseWindowAsync(CancellationToken cancellationToken)
@@ -163,18 +180,20 @@ internal abstract partial class SqlStore
     }
 
     /// <remarks>
-    /// Two stages, two transactions. The first restores everything but search (indexes, foreign keys, derived state,
+    /// Two stages, two transactions. First the columns the search indexes are built over are filled (PostgreSQL: the
+    /// search vectors, while only the unique indexes exist, so each updated row adds two index entries instead of
+    /// one per index). Then the first stage restores everything but search (indexes, foreign keys, derived state,
     /// triggers): the loaded rows are queryable through the indexes when it commits, and its recreated objects leave
-    /// <c>bulk_window</c>. The second completes search (PostgreSQL: fills the search vectors on several connections,
-    /// then builds their GIN index and restores their trigger; SQLite: indexes the texts above the FTS watermark) and
-    /// empties <c>bulk_window</c>. A crash between them leaves only the search stage for the next close. The report
-    /// names both, so the time until the rows are queryable and until search is complete can be told apart.
+    /// <c>bulk_window</c>; meanwhile the search indexes are built on another connection where the database allows it
+    /// (PostgreSQL: the GIN index, on the second core). The second stage completes search (PostgreSQL: restores the
+    /// vectors' trigger; SQLite: indexes the texts above the FTS watermark) and empties <c>bulk_window</c>. A crash
+    /// in between leaves only what did not commit for the next close. The report names both stages, so the time until
+    /// the rows are queryable and until search is complete can be told apart.
     /// </remarks>
     private async Task<BulkLoadReport> CloseWindowOnBulkConnectionAsync(CancellationToken cancellationToken)
     {
+        var finish = Stopwatch.StartNew();
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var (indexes, derived) = await RestoreAsync(connection, searchStage: false, cancellationToken).ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
         List<BulkObject> window;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -184,10 +203,24 @@ internal abstract partial class SqlStore
         }
 
         await FillBeforeSearchIndexesAsync(window, cancellationToken).ConfigureAwait(false);
+        var searchIndexes = BuildSearchIndexesAsync(window, cancellationToken);
+        TimeSpan indexes, derived, queryable;
+        try
+        {
+            (indexes, derived) = await RestoreAsync(connection, searchStage: false, cancellationToken).ConfigureAwait(false);
+            queryable = finish.Elapsed;
+        }
+        finally
+        {
+            // Never leave the other connection's build running behind a failure; the first error is the one reported.
+            await Task.WhenAny(searchIndexes).ConfigureAwait(false);
+        }
+
+        await searchIndexes.ConfigureAwait(false);
         await RestoreAsync(connection, searchStage: true, cancellationToken).ConfigureAwait(false);
-        var search = clock.Elapsed;
+        var search = finish.Elapsed - indexes - derived;
         await AfterCloseAsync(connection, cancellationToken).ConfigureAwait(false);
-        return new BulkLoadReport(indexes, derived, search);
+        return new BulkLoadReport(indexes, derived, search) { Queryable = queryable };
     }
 
     /// <summary>One stage of closing: the window's indexes, constraints and triggers of that stage, in one transaction.</summary>
@@ -201,6 +234,11 @@ internal abstract partial class SqlStore
         foreach (var o in window.Where(w => w.Kind is "index" or "constraint"))
         {
             await ExecuteAsync(connection, transaction, o.Sql, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!searchStage)
+        {
+            await CheckConstraintsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         }
 
         var indexes = clock.Elapsed;

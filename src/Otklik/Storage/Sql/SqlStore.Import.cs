@@ -6,16 +6,47 @@ namespace Otklik.Storage.Sql;
 
 internal abstract partial class SqlStore
 {
+    /// <summary>Attempts of one batch when it collides with a concurrent writer (see <see cref="IsWriteConflict"/>).</summary>
+    private const int ImportAttempts = 5;
+
     public async Task<ImportBatchOutcome> ImportBatchAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ImportBatchOnceAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException e) when (attempt < ImportAttempts && IsWriteConflict(e))
+            {
+                // Rolled back whole: the next attempt finds the keys the other writer committed and skips them.
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when a batch failed only because a concurrent writer stored one of its keys first, or the two deadlocked
+    /// (PostgreSQL, where a bulk load writes batches in parallel); the batch is then run again.
+    /// </summary>
+    protected virtual bool IsWriteConflict(DbException exception) => false;
+
+    private async Task<ImportBatchOutcome> ImportBatchOnceAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        var resolved = await ResolveBodiesAsync(connection, transaction, batch.Messages, cancellationToken).ConfigureAwait(false);
+        // Before the bodies: a batch waiting for its turn must hold no lock an earlier batch could wait for.
+        using var turn = BulkLoading && batch.Sequence >= 0
+            ? await _batchTurns.EnterAsync(batch.Sequence, cancellationToken).ConfigureAwait(false)
+            : null;
+        var resolved = turn is not null && BulkWriters > 1 && !AllBodiesKnown(batch.Messages)
+            ? await RegisterBodiesAsync(batch.Messages, cancellationToken).ConfigureAwait(false)
+            : await ResolveBodiesAsync(connection, transaction, batch.Messages, cancellationToken).ConfigureAwait(false);
         var outcome = batch.Messages.Count == 0
             ? default
-            : await InsertMessagesAsync(connection, transaction, batch, resolved, cancellationToken).ConfigureAwait(false);
+            : await InsertMessagesAsync(connection, transaction, batch, resolved, turn, cancellationToken).ConfigureAwait(false);
+        turn?.Leave();
         await InsertQuarantineAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
@@ -33,19 +64,53 @@ internal abstract partial class SqlStore
 
     /// <summary>
     /// Inserts the batch's new messages, a case for each and its "created" event, skipping stored (channel, external id).
-    /// <paramref name="bodyIds"/> maps folded body names of the batch to ids.
+    /// <paramref name="bodyIds"/> maps folded body names of the batch to ids. <paramref name="turn"/>, when there is
+    /// one, is left as soon as the batch's ids are taken, so the next batch written in parallel may take its own.
     /// </summary>
     protected abstract Task<ImportBatchOutcome> InsertMessagesAsync(
         DbConnection connection,
         DbTransaction transaction,
         ImportBatch batch,
         IReadOnlyDictionary<string, long> bodyIds,
+        BatchTurn? turn,
         CancellationToken cancellationToken);
 
     /// <summary>The body id for a message's labels, or null.</summary>
     /// <remarks>Keyed by the name as written: folding is paid once per distinct name, not once per message.</remarks>
     protected static long? BodyIdOf(IncomingMessage message, IReadOnlyDictionary<string, long> bodyIds) =>
         message.Labels?.BodyName is { } name && bodyIds.TryGetValue(name, out var id) ? id : null;
+
+    /// <summary>
+    /// <see cref="ResolveBodiesAsync"/> in a transaction of its own, committed before the batch's (bulk loads with
+    /// parallel writers, in the batch's turn): the next batch then finds the new bodies in the cache instead of trying
+    /// to insert them again while this batch is uncommitted, which on PostgreSQL burns a sequence value per attempt and
+    /// would number the bodies differently from one writer. A body whose batch then fails stays registered, as a
+    /// registry import would leave it.
+    /// </summary>
+    private async Task<Dictionary<string, long>> RegisterBodiesAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var resolved = await ResolveBodiesAsync(connection, transaction, messages, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_bodyIdsLock)
+        {
+            foreach (var pair in resolved)
+            {
+                _bodyIds[pair.Key] = pair.Value;
+            }
+        }
+
+        return resolved;
+    }
+
+    private bool AllBodiesKnown(IReadOnlyList<IncomingMessage> messages)
+    {
+        lock (_bodyIdsLock)
+        {
+            return messages.All(m => m.Labels?.BodyName is not { } name || _bodyIds.ContainsKey(name));
+        }
+    }
 
     private async Task<Dictionary<string, long>> ResolveBodiesAsync(
         DbConnection connection,

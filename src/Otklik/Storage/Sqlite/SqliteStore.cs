@@ -88,9 +88,12 @@ internal sealed partial class SqliteStore : SqlStore
         // A bulk load's sorts spill to temporary files on disk: rebuilding an index of a million cases sorts more than
         // the cache holds, and with temp_store = MEMORY the spill stayed in memory (383 MB peak at 1M messages against
         // the 300 MB goal; with a 64 MB cache and spills on disk still 334 MB, so the cache stays at 32 MB).
+        // In a bulk load foreign keys are not enforced per row (each costs index lookups on every insert, and the
+        // deferred key of messages.case_id a search of the child index whenever a case is inserted); the window's end
+        // checks them all at once (CheckConstraintsAsync). Set on every open: pooled connections outlive the window.
         await using var pragmas = connection.Command(BulkLoading
-            ? "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = FILE"
-            : "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY");
+            ? "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = FILE; PRAGMA foreign_keys = OFF"
+            : "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON");
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
@@ -109,6 +112,7 @@ internal sealed partial class SqliteStore : SqlStore
         DbTransaction transaction,
         ImportBatch batch,
         IReadOnlyDictionary<string, long> bodyIds,
+        BatchTurn? turn,
         CancellationToken cancellationToken)
     {
         // Case ids are handed out here, not by SQLite: the message row must name its case before we know whether the
