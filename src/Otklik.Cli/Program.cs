@@ -1,3 +1,4 @@
 using Otklik.Cli;
 
+ImportMemory.Bound(args);
 return await OtklikApp.RunAsync(args);
