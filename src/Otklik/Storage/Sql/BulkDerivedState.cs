@@ -22,8 +22,8 @@ internal static class BulkDerivedState
     private static readonly Dictionary<string, string> Families = new(StringComparer.Ordinal)
     {
         ["cases_open_insert"] = OpenCounts,
-        ["messages_first_of_case_insert"] = FirstMessage, // SQLite
-        ["messages_first_of_case"] = FirstMessage, // PostgreSQL (insert or attach)
+        ["messages_first_of_case_insert"] = FirstMessage, // SQLite (row trigger); PostgreSQL (statement trigger, migration 14)
+        ["messages_first_of_case"] = FirstMessage, // PostgreSQL before migration 14: insert or attach; since then attach only
         ["cases_first_message"] = FirstMessage,
         [SearchVectorSchema.Trigger] = SearchVector, // PostgreSQL
     };
