@@ -67,6 +67,15 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     internal override string NewestMatches(string query, string from, string below, string limit) =>
         $"SELECT id FROM messages WHERE tsv @@ plainto_tsquery('russian', {query}) AND id >= {from} AND id < {below} ORDER BY id DESC LIMIT {limit}";
 
+    /// <summary>
+    /// SQL for <c>@n</c> rows of new ids, one column per table in <paramref name="tables"/>, from each table's id
+    /// sequence. The sequences are looked up once: written inline in nextval's argument, pg_get_serial_sequence ran for
+    /// every row (4 ms per 500 ids).
+    /// </summary>
+    internal static string NextIds(params string[] tables) =>
+        $"WITH s AS MATERIALIZED (SELECT {string.Join(", ", tables.Select((t, i) => $"pg_get_serial_sequence('{t}', 'id')::regclass AS s{i}"))}) "
+        + $"SELECT {string.Join(", ", tables.Select((_, i) => $"nextval(s.s{i})"))} FROM s, generate_series(1, @n)";
+
     internal override (string Sql, object? Value) IdIn(string column, string parameter, IReadOnlyList<long> ids) =>
         ($"{column} = ANY({parameter})", ids.ToArray());
 

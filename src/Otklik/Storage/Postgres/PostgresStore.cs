@@ -172,11 +172,7 @@ internal sealed partial class PostgresStore : SqlStore
 
         // All three in the batch's turn (BatchTurns): batches written in parallel then number rows as one writer would.
         await using (var ids = connection.Command(
-            """
-            SELECT nextval(pg_get_serial_sequence('cases', 'id')), nextval(pg_get_serial_sequence('messages', 'id')),
-              nextval(pg_get_serial_sequence('case_events', 'id'))
-            FROM generate_series(1, @n)
-            """,
+            Cases.PostgresDialect.NextIds("cases", "messages", "case_events"),
             transaction))
         {
             ids.Add("@n", fresh.Count);
