@@ -4,7 +4,7 @@
 # then its 8x window, as CaseSession.NewestMatchesAsync does; 30 runs per query after one warm run.
 import sqlite3, sys, time
 db, table = sys.argv[1], sys.argv[2]
-QUERIES = ['"фона"*', '"доро"*', '"мусо"*', '"отопле"*', '"ямы"*', '"нет"* "све"*', '"убор"* "сне"*', '"горяч"* "вод"*', '"двор"*', '"ул"', '"освеще"* "улиц"*', '"подъез"*']
+from firstpage import QUERIES, read_first_page
 con = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
 con.execute("PRAGMA cache_size=-32768")
 allt = []
@@ -12,8 +12,7 @@ for q in QUERIES:
     ts = []
     for rep in range(31):
         t = time.perf_counter()
-        for lim in (200, 1600):
-            con.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid >= 0 AND rowid < 9223372036854775807 ORDER BY rowid DESC LIMIT {lim}", (q,)).fetchall()
+        read_first_page(con, table, q)
         if rep: ts.append((time.perf_counter() - t) * 1000)
     ts.sort(); allt += ts
     print(f"{q}: p50 {ts[15]:.1f} ms max {ts[-1]:.1f} ms", flush=True)

@@ -8,15 +8,14 @@
 import sqlite3, sys, time, os, resource
 db = sys.argv[1]
 configs = sys.argv[2:]
-QUERIES = ['"фона"*', '"доро"*', '"мусо"*', '"отопле"*', '"ямы"*', '"нет"* "све"*', '"убор"* "сне"*', '"горяч"* "вод"*', '"двор"*', '"ул"', '"освеще"* "улиц"*', '"подъез"*']
+from firstpage import QUERIES, read_first_page
 def q_times(con, table):
     res = {}
     for q in QUERIES:
         ts = []
         for rep in range(7):
             t = time.perf_counter()
-            for lim in (200, 1600):
-                con.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid >= 0 AND rowid < 9223372036854775807 ORDER BY rowid DESC LIMIT {lim}", (q,)).fetchall()
+            read_first_page(con, table, q)
             ts.append(time.perf_counter() - t)
         ts.sort()
         # full match count (the plain fallback's cost)
