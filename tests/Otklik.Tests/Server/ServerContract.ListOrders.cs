@@ -107,4 +107,58 @@ public abstract partial class ServerContract
         Assert.Equal(visible.Where(c => c.BodyId == child).Select(c => c.Id).OrderDescending(), await AllPagesAsync(executor, $"limit=2&bodyId={child}"));
         Assert.Empty((await executor.CasesAsync($"bodyId={other}&status=rejected")).Items);
     }
+
+    [Fact]
+    public async Task The_overdue_list_shows_the_most_recently_overdue_first_on_every_page_for_operators_and_executors()
+    {
+        var server = await StartAsync();
+        var parent = await server.AddBodyAsync("Управление ЖКХ");
+        var child = await server.AddBodyAsync("Отдел ЖКХ в Льгове", parent);
+        var operatorClient = await server.ClientAsync(Role.Operator);
+        var ids = new List<long>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add(await operatorClient.OpenCaseAsync($"Протекает крыша в доме {i * 7919}", i % 2 == 0 ? "Управление ЖКХ" : "Отдел ЖКХ в Льгове", $"Тема {i}"));
+        }
+
+        // Deadlines out of id order: a case falls overdue at the earlier due time of its running clocks, so a first reply
+        // given moves it to the full answer's. Two fall overdue at one time (the id decides), one is not due yet, one has
+        // no clock, one is not open.
+        (double? FirstReplyDue, double? FirstReplyAt, double? AnswerDue)[] clocks =
+        [
+            (1, null, 10), (2, 1, 8), (5, null, 5), (6, null, 5), (30, null, 40), (null, null, null), (12, 11, 12.5), (3, null, 4),
+        ];
+        await using (var session = await server.Database.OpenAsync(write: true))
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                await session.ExecuteAsync("UPDATE cases SET first_reply_due = @frd, first_reply_at = @fra, answer_due = @ad WHERE id = @id", default,
+                    ("frd", At(clocks[i].FirstReplyDue)), ("fra", At(clocks[i].FirstReplyAt)), ("ad", At(clocks[i].AnswerDue)), ("id", ids[i]));
+            }
+
+            await session.CommitAsync();
+
+            object? At(double? hours) => session.T(hours is { } h ? TestServer.Start.AddHours(h) : null);
+        }
+
+        await operatorClient.TransitionAsync(ids[7], "reject", "спам").MustAsync();
+        server.Clock.Advance(TimeSpan.FromHours(20));
+        long[] expected = [ids[6], ids[1], ids[3], ids[2], ids[0]];
+        var executor = await server.ClientAsync(Role.Executor, parent, includeChildBodies: true);
+        var childExecutor = await server.ClientAsync(Role.Executor, child);
+        foreach (var limit in new[] { 1, 2, 3, 50 })
+        {
+            Assert.Equal(expected, await AllPagesAsync(operatorClient, $"limit={limit}&overdue=true"));
+            Assert.Equal(expected, await AllPagesAsync(executor, $"limit={limit}&overdue=true"));
+            Assert.Equal([ids[1], ids[3]], await AllPagesAsync(childExecutor, $"limit={limit}&overdue=true"));
+        }
+
+        Assert.All((await operatorClient.CasesAsync("overdue=true")).Items, c => Assert.True(c.Overdue));
+
+        // The overdue order's cursor is refused by the newest-first list, and the other way round.
+        var overdueCursor = (await operatorClient.CasesAsync("limit=2&overdue=true")).NextCursor!;
+        var plainCursor = (await operatorClient.CasesAsync("limit=2")).NextCursor!;
+        Assert.Equal(HttpStatusCode.BadRequest, (await operatorClient.GetAsync("/api/cases?limit=2&cursor=" + overdueCursor)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await operatorClient.GetAsync("/api/cases?limit=2&overdue=true&cursor=" + plainCursor)).StatusCode);
+    }
 }

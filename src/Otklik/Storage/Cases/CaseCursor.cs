@@ -23,6 +23,7 @@ public sealed record CaseCursor(long Id, long KeyMicros, CaseListOrder Order)
     {
         CaseListOrder.Due => Micros(last.AnswerDue ?? DateTimeOffset.UnixEpoch),
         CaseListOrder.Created => Micros(last.CreatedAt),
+        CaseListOrder.Overdue => Micros(OverdueAt(last) ?? DateTimeOffset.UnixEpoch),
         _ => 0,
     }, order);
 
@@ -55,6 +56,15 @@ public sealed record CaseCursor(long Id, long KeyMicros, CaseListOrder Order)
         {
             return null;
         }
+    }
+
+    // When the case falls overdue: the earlier due time of the clocks still running. The same as ReadSchema.OverdueAt,
+    // which orders the overdue list, so the next page starts exactly after this case.
+    private static DateTimeOffset? OverdueAt(CaseRecord c)
+    {
+        var firstReply = c.FirstReplyAt is null ? c.FirstReplyDue : null;
+        var answer = c.AnsweredAt is null ? c.AnswerDue : null;
+        return firstReply is null ? answer : answer is null || firstReply < answer ? firstReply : answer;
     }
 
     private static long Micros(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

@@ -22,8 +22,12 @@ public sealed record CaseFilter
     /// <summary>
     /// The order the list is read in: by deadline for <see cref="CaseSort.Due"/>; newest first otherwise, by creation
     /// time when a period is given (so the period's index is read newest first and stops at the page, instead of every
-    /// case of the period being sorted by id), else by id.
+    /// case of the period being sorted by id); overdue cases by when they fell overdue, most recent first, unless a
+    /// search names its own order (newest matches); else by id.
     /// </summary>
     public CaseListOrder Order =>
-        Sort == CaseSort.Due ? CaseListOrder.Due : From is not null || To is not null ? CaseListOrder.Created : CaseListOrder.Id;
+        Sort == CaseSort.Due ? CaseListOrder.Due
+        : From is not null || To is not null ? CaseListOrder.Created
+        : Overdue && Text is null ? CaseListOrder.Overdue
+        : CaseListOrder.Id;
 }

@@ -9,4 +9,10 @@ public enum CaseListOrder
     Due,
     /// <summary>Newest first by creation time, then by id: newest first within a period.</summary>
     Created,
+    /// <summary>
+    /// Most recently overdue first: by when the case fell overdue (the earlier deadline of its running clocks), then by id. The
+    /// overdue list's order: its index range holds only overdue cases, where newest-by-id would first skip every newer
+    /// open case that is not due yet.
+    /// </summary>
+    Overdue,
 }

@@ -59,6 +59,7 @@ public sealed partial class CaseSession
             {
                 CaseListOrder.Due => " AND c.answer_due >= @ckey AND (c.answer_due > @ckey OR c.id > @cid)",
                 CaseListOrder.Created => " AND c.created_at <= @ckey AND (c.created_at < @ckey OR c.id < @cid)",
+                CaseListOrder.Overdue => $" AND {ReadSchema.OverdueAt} <= @ckey AND ({ReadSchema.OverdueAt} < @ckey OR c.id < @cid)",
                 _ => " AND c.id < @cid",
             });
             args.Add(("cid", after.Id));
@@ -78,6 +79,7 @@ public sealed partial class CaseSession
         {
             CaseListOrder.Due => "c.answer_due, c.id",
             CaseListOrder.Created => "c.created_at DESC, c.id DESC",
+            CaseListOrder.Overdue => $"{ReadSchema.OverdueAt} DESC, c.id DESC",
             _ => "c.id DESC",
         };
         if (search is not null && listOrder == CaseListOrder.Id
@@ -116,6 +118,7 @@ public sealed partial class CaseSession
         {
             CaseListOrder.Due => ("c.id, c.answer_due AS k", "k, id"),
             CaseListOrder.Created => ("c.id, c.created_at AS k", "k DESC, id DESC"),
+            CaseListOrder.Overdue => ($"c.id, {ReadSchema.OverdueAt} AS k", "k DESC, id DESC"),
             _ => ("c.id", "id DESC"),
         };
         var owners = string.Join(',', scope.BodyIds.Select(Db.Literal));

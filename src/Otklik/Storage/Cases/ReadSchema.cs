@@ -51,7 +51,7 @@ internal static class ReadSchema
         GROUP BY body_id, escalated_to_body_id, topic_group, region_code, city, {Clock(string.Empty)};
         """;
 
-    private static readonly string BareOverdueAt = OverdueAt.Replace("c.", string.Empty, StringComparison.Ordinal);
+    internal static readonly string BareOverdueAt = OverdueAt.Replace("c.", string.Empty, StringComparison.Ordinal);
 
     private static string KeyChanged =>
         "old.body_id IS NOT new.body_id OR old.escalated_to_body_id IS NOT new.escalated_to_body_id OR old.topic_group IS NOT new.topic_group"

@@ -118,5 +118,6 @@ internal static class PostgresSchema
         Cases.SearchVectorSchema.Postgres,
         Cases.SearchDetailSchema.Postgres,
         Cases.IngestSchema.Postgres,
+        Cases.OverdueOrderSchema.Postgres,
     ];
 }

@@ -118,5 +118,6 @@ internal static class SqliteSchema
         Cases.SearchVectorSchema.Sqlite,
         Cases.SearchDetailSchema.Sqlite,
         Cases.IngestSchema.Sqlite,
+        Cases.OverdueOrderSchema.Sqlite,
     ];
 }
