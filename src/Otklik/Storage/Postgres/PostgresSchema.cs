@@ -118,5 +118,8 @@ internal static class PostgresSchema
         Cases.SearchVectorSchema.Postgres,
         Cases.SearchDetailSchema.Postgres,
         Cases.IngestSchema.Postgres,
+        // Placeholder for migration 15 of branch s14-fts (search); the merge replaces this line with it.
+        new(15, "reserved for the search migration of branch s14-fts", "SELECT 1;"),
+        Cases.RedundantIndexSchema.Postgres,
     ];
 }

@@ -118,5 +118,8 @@ internal static class SqliteSchema
         Cases.SearchVectorSchema.Sqlite,
         Cases.SearchDetailSchema.Sqlite,
         Cases.IngestSchema.Sqlite,
+        // Placeholder for migration 15 of branch s14-fts (search); the merge replaces this line with it.
+        new(15, "reserved for the search migration of branch s14-fts", "SELECT 1;"),
+        Cases.RedundantIndexSchema.Sqlite,
     ];
 }
