@@ -155,6 +155,14 @@ public sealed class MessageImporter
         return new ImportSummary(paths, read, imported, duplicates, quarantined, clock.Elapsed, finished);
     }
 
+    // A symbolic link's own FileInfo has the link's length (0 here), which made a 1 GB file linked into place a
+    // small import; the size is the target's.
+    private static long SizeOf(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is null ? info.Length : (info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo)?.Length ?? 0;
+    }
+
     private async Task<bool> ShouldBulkLoadAsync(List<string> paths, BulkMode bulk, CancellationToken cancellationToken)
     {
         if (bulk != BulkMode.Auto)
@@ -162,7 +170,7 @@ public sealed class MessageImporter
             return bulk == BulkMode.On;
         }
 
-        var bytes = paths.Sum(p => new FileInfo(p).Length);
+        var bytes = paths.Sum(SizeOf);
         if (bytes < AutoBulkBytes)
         {
             return false;

@@ -139,6 +139,24 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_case_another_writer_inserts_before_its_messages_in_a_window_gets_its_first_message_when_the_window_closes()
+    {
+        var window = await Store.BeginBulkLoadAsync(CancellationToken.None);
+        await ImportAsync(DemoFile, ImportSpec.Kursk());
+
+        // The insert triggers that would name the first message are dropped in the window; its end must do their work.
+        await ExecuteRawAsync("INSERT INTO cases (id, status, created_at, updated_at) VALUES (900001, 'new', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z')");
+        await ExecuteRawAsync(WithoutForeignKeys(
+            "INSERT INTO messages (channel, external_id, author_id, text, received_at, case_id) VALUES "
+            + "('vk', 'late-1', 'first', 'Текст', '2025-01-01T00:00:00.000000Z', 900001), ('vk', 'late-2', 'second', 'Текст', '2025-01-01T00:00:00.000000Z', 900001)"));
+        await window.FinishAsync(CancellationToken.None);
+
+        Assert.Equal(
+            await QueryRawAsync(Database, "SELECT id, author_id FROM messages WHERE external_id = 'late-1'"),
+            await QueryRawAsync(Database, "SELECT first_message_id, first_author_id FROM cases WHERE id = 900001"));
+    }
+
+    [Fact]
     public async Task A_second_bulk_load_into_the_same_database_is_refused_while_one_is_open()
     {
         await using var window = await Store.BeginBulkLoadAsync(CancellationToken.None);

@@ -119,5 +119,6 @@ internal static class PostgresSchema
         Cases.SearchDetailSchema.Postgres,
         Cases.IngestSchema.Postgres,
         Cases.OverdueOrderSchema.Postgres,
+        Cases.RedundantIndexSchema.Postgres,
     ];
 }

@@ -119,5 +119,6 @@ internal static class SqliteSchema
         Cases.SearchDetailSchema.Sqlite,
         Cases.IngestSchema.Sqlite,
         Cases.OverdueOrderSchema.Sqlite,
+        Cases.RedundantIndexSchema.Sqlite,
     ];
 }
