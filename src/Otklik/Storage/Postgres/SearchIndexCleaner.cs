@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using Otklik.Storage.Cases;
 
@@ -10,10 +9,8 @@ namespace Otklik.Storage.Postgres;
 /// <c>gin_pending_list_limit</c> (4 MB, about 10,000 ingested messages) moves all of it, inside the one write
 /// transaction the whole ingest queues behind: about 18 ms of the writer per 1,000 messages, in spikes of a quarter of
 /// a second (1M-case store, psql, 30 Nov). Here <c>gin_clean_pending_list</c> runs on a connection of its own after
-/// a commit, on the database's other core, while the next group writes; an insert that finds a clean-up running
-/// skips its own (it only tries the index's clean-up lock), and searches scan a shorter pending list. Passes are at
-/// least <see cref="Interval"/> apart: each moves what a second of ingest left (a few thousand messages, well under
-/// the limit), and fewer, larger passes append to each word's posting list in larger runs than one pass per commit.
+/// each commit, on the database's other core, while the next group writes; an insert that finds a clean-up running
+/// skips its own (it only tries the index's clean-up lock), and searches scan a shorter pending list.
 /// </summary>
 /// <remarks>
 /// At most one clean-up runs at a time; commits meanwhile fold into one more pass. Nothing depends on it: when it cannot
@@ -22,9 +19,6 @@ namespace Otklik.Storage.Postgres;
 internal sealed class SearchIndexCleaner(NpgsqlDataSource dataSource)
 {
     private const string Sql = $"SELECT gin_clean_pending_list(to_regclass('{SearchVectorSchema.Index}')) WHERE to_regclass('{SearchVectorSchema.Index}') IS NOT NULL";
-
-    /// <summary>The least time from the start of one pass to the start of the next.</summary>
-    internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     // 0: idle; 1: running; 2: running, and another pass was asked for meanwhile.
     private int _state;
@@ -57,7 +51,6 @@ internal sealed class SearchIndexCleaner(NpgsqlDataSource dataSource)
         do
         {
             Volatile.Write(ref _state, 1);
-            var started = Stopwatch.GetTimestamp();
             try
             {
                 await using var command = dataSource.CreateCommand(Sql);
@@ -66,13 +59,6 @@ internal sealed class SearchIndexCleaner(NpgsqlDataSource dataSource)
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
             {
                 // Nothing is lost: the pending entries stay searchable, and the next insert over the limit moves them.
-            }
-
-            // Commits during the pass or the rest of the interval fold into one more pass after it.
-            var rest = Interval - Stopwatch.GetElapsedTime(started);
-            if (rest > TimeSpan.Zero)
-            {
-                await Task.Delay(rest);
             }
         }
         while (Interlocked.CompareExchange(ref _state, 0, 1) != 1);
