@@ -4,19 +4,12 @@ using Npgsql;
 namespace Otklik.Storage.Cases;
 
 /// <summary>Production: PostgreSQL; search through the stored <c>russian</c> tsvector of each message (GIN index).</summary>
-public sealed class PostgresDialect : SqlDialect
+public sealed class PostgresDialect(string connectionString) : SqlDialect
 {
     /// <summary>Statements prepared per connection when the connection string does not say (Npgsql's default is none).</summary>
     internal const int DefaultMaxAutoPrepare = 64;
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly Postgres.SearchIndexCleaner _cleaner;
-
-    public PostgresDialect(string connectionString)
-    {
-        _dataSource = NpgsqlDataSource.Create(WithDefaults(connectionString));
-        _cleaner = new Postgres.SearchIndexCleaner(_dataSource);
-    }
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(WithDefaults(connectionString));
 
     public override string Name => "postgresql";
 
@@ -49,9 +42,6 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     internal override object TimeToDb(DateTimeOffset value) => value.UtcDateTime;
-
-    /// <summary>Asks for the search index's pending entries to be moved off the writer's path (<see cref="Postgres.SearchIndexCleaner"/>).</summary>
-    internal override void AfterCommit() => _cleaner.Request();
 
     internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         new(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
