@@ -15,6 +15,8 @@
 #   MODEL=1 bench/server/run.sh              # the server classifies with the text model (trained once into bench/out/server/model)
 #   PORT=5091 PGPORT=5498 bench/server/run.sh  # other ports for the server and the throwaway PostgreSQL
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
+#   PERF=1 …                                 # perf record -g of the server (and PostgreSQL's backends) during the measured ingest:
+#                                            # $OUT/$backend-perf.txt (top symbols, JIT-compiled code named via DOTNET_PerfMapEnabled)
 # The ingest lines give CPU per 1,000 messages of the server and (PostgreSQL) of the database cluster: all its processes.
 #   SERVE_ENV="DOTNET_gcConcurrent=1" …     # extra environment for the server (a runtime setting to compare)
 #   CONNS="8 2" …                            # wrk connection counts, one run each (default: saturation and one per core)
@@ -50,6 +52,7 @@ serve_env=("Logging__LogLevel__Otklik.Processing.MessageProcessor=Debug")
 # SERVE_ENV="DOTNET_GCgen0size=0x4000000 …": more environment for the server (runtime knobs for an A/B run).
 read -r -a extra_env <<< "${SERVE_ENV:-}"
 serve_env+=("${extra_env[@]}")
+[ "${PERF:-0}" = 1 ] && serve_env+=(DOTNET_PerfMapEnabled=1)
 if [ "${MODEL:-0}" = 1 ]; then
   # The server looks for otklik.model in its data folder; a folder of the bench's own keeps ./data untouched.
   modeldir=$out/model
@@ -204,11 +207,25 @@ bench_backend() { # db count_sql
   local ticks0 machine0 t0 t1 dbticks0 dbticks1
   [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ] && count "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   ticks0=$(cpu_ticks "$pid"); dbticks0=$(db_ticks); machine0=$(busy_idle); t0=$(date +%s.%N)
+  local perf_pid=
+  if [ "${PERF:-0}" = 1 ]; then
+    # The server, and on PostgreSQL every process of the cluster (its backends do the writer's statements).
+    local targets=$pid
+    [ "$backend" = postgres ] && targets="$targets,$(pgrep -d, -P "$(head -1 "$pgdir/data/postmaster.pid")")"
+    perf record -F 499 -g -p "$targets" -o "$out/$backend-perf.data" -- sleep "${DURATION%s}" 2> /dev/null &
+    perf_pid=$!
+  fi
   KEY=$admin wrk -t2 -c"$INGEST_CONNS" -d"$DURATION" --timeout 60s --latency -s bench/server/ingest.lua "$base/api/messages/batch" > "$out/$backend-ingest.txt"
   done_after=$(count "SELECT count(*) FROM messages WHERE channel = 'wrk' AND case_id IS NOT NULL")
   t1=$(date +%s.%N)
   local ticks1 machine1 load
   ticks1=$(cpu_ticks "$pid"); dbticks1=$(db_ticks); machine1=$(busy_idle); load=$(cut -d' ' -f1-3 /proc/loadavg)
+  if [ -n "$perf_pid" ]; then
+    wait "$perf_pid" || true
+    { perf report -i "$out/$backend-perf.data" --no-children -g none --sort comm --stdio 2> /dev/null | grep -v '^$' | head -30
+      perf report -i "$out/$backend-perf.data" --no-children -g none --sort dso,sym --percent-limit 0.3 --stdio 2> /dev/null | grep -v '^$' | head -150
+    } > "$out/$backend-perf.txt" || true
+  fi
   if [ "${PROFILE:-0}" = 1 ] && [ "$backend" = postgres ]; then
     count "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" \
       > "$out/postgres-statements.txt"

@@ -37,11 +37,11 @@ public sealed class CaseDatabase(SqlDialect dialect)
             await gate.WaitAsync(cancellationToken);
         }
 
-        var connection = Dialect.CreateConnection();
+        var connection = Dialect.CreateConnection(write);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await Dialect.PrepareAsync(connection, cancellationToken);
+            await Dialect.PrepareAsync(connection, write, cancellationToken);
             var transaction = write ? await connection.BeginTransactionAsync(cancellationToken) : null;
             return new CaseSession(Dialect, connection, transaction, gate);
         }

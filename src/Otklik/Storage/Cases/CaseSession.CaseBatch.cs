@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Otklik.Folding;
 using Otklik.Model;
 using Otklik.Storage.Sql;
+using Otklik.Storage.Sqlite;
 
 namespace Otklik.Storage.Cases;
 
@@ -154,12 +156,29 @@ public sealed partial class CaseSession
             return;
         }
 
-        await ExecuteAsync(
-            """
-            INSERT INTO case_events (case_id, at, actor, kind, before_value, after_value, note)
-            SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(@rows) ORDER BY key
-            """,
-            cancellationToken, ("rows", JsonRows.Of(events, e => [e.CaseId, T(e.At), e.Actor, e.Kind, e.Before, e.After, e.Note])));
+        // A prepared statement per row on the C API, as for the messages (CaseSession.MessageBatch.cs).
+        using var insert = new RawStatement((SqliteConnection)_connection,
+            "INSERT INTO case_events (case_id, at, actor, kind, before_value, after_value, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        string? at = null;
+        var atOf = DateTimeOffset.MinValue;
+        foreach (var e in events)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (at is null || e.At != atOf)
+            {
+                // A batch's events share one time: encode it once.
+                (atOf, at) = (e.At, (string)T(e.At)!);
+            }
+
+            insert.Bind(1, e.CaseId);
+            insert.Bind(2, at);
+            insert.Bind(3, e.Actor);
+            insert.Bind(4, e.Kind);
+            insert.Bind(5, e.Before);
+            insert.Bind(6, e.After);
+            insert.Bind(7, e.Note);
+            insert.Execute();
+        }
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed partial class CaseSession : IAsyncDisposable
         _writer = writer;
     }
 
+    /// <summary>The session's connection (tests: which pooled connection a session got).</summary>
+    internal DbConnection Connection => _connection;
+
     /// <summary>How long the last <see cref="CommitAsync"/> spent on the work a database does before committing (SQLite: the search index).</summary>
     public TimeSpan BeforeCommitTime { get; private set; }
 

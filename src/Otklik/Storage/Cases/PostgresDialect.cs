@@ -13,7 +13,7 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override string Name => "postgresql";
 
-    internal override DbConnection CreateConnection() => _dataSource.CreateConnection();
+    internal override DbConnection CreateConnection(bool write = false) => _dataSource.CreateConnection();
 
     /// <summary>
     /// Defaults for what the connection string does not set. Auto-prepare on: the list and the look-ups of every

@@ -14,9 +14,10 @@ public abstract class SqlDialect
     /// <summary>"sqlite" or "postgresql".</summary>
     public abstract string Name { get; }
 
-    internal abstract DbConnection CreateConnection();
+    /// <summary>A new (pooled) connection; <paramref name="write"/>: for a write session, which holds the process's write turn.</summary>
+    internal abstract DbConnection CreateConnection(bool write = false);
 
-    internal virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    internal virtual Task PrepareAsync(DbConnection connection, bool write, CancellationToken cancellationToken) => Task.CompletedTask;
 
     internal abstract object TimeToDb(DateTimeOffset value);
 
