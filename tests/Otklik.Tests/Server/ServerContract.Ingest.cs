@@ -28,6 +28,27 @@ public abstract partial class ServerContract
     }
 
     [Fact]
+    public async Task Search_finds_words_written_with_yo_when_typed_with_ye_and_the_other_way_round()
+    {
+        var server = await StartAsync();
+        var integrator = await server.ClientAsync(Role.Integrator);
+
+        // Residents write "ё" or "е" as they please; a search must find both spellings, whichever one is typed.
+        var sent = await integrator.SendBatchAsync(
+            Api.Message("Во дворе у машин снимают колёса, ЁЛКИ сломаны", "Благоустройство", "Администрация"),
+            Api.Message("Опять бьют стекла и колеса во дворе", "Благоустройство", "Администрация"));
+        long[] both = [sent.Results[1].CaseId!.Value, sent.Results[0].CaseId!.Value];
+
+        foreach (var typed in new[] { "колёса", "колеса", "КОЛЁС" })
+        {
+            Assert.Equal(both, (await integrator.CasesAsync("q=" + Uri.EscapeDataString(typed))).Items.Select(c => c.Id));
+        }
+
+        Assert.Equal([both[1]], (await integrator.CasesAsync("q=" + Uri.EscapeDataString("елки"))).Items.Select(c => c.Id));
+        Assert.Equal([both[1]], (await integrator.CasesAsync("q=" + Uri.EscapeDataString("ёлки"))).Items.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task A_message_stored_without_a_vector_given_still_gets_one_from_the_database()
     {
         var server = await StartAsync();

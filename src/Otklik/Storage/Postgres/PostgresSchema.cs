@@ -120,5 +120,6 @@ internal static class PostgresSchema
         Cases.IngestSchema.Postgres,
         Cases.OverdueOrderSchema.Postgres,
         Cases.RedundantIndexSchema.Postgres,
+        Cases.SearchYoSchema.Postgres,
     ];
 }

@@ -120,5 +120,6 @@ internal static class SqliteSchema
         Cases.IngestSchema.Sqlite,
         Cases.OverdueOrderSchema.Sqlite,
         Cases.RedundantIndexSchema.Sqlite,
+        Cases.SearchYoSchema.Sqlite,
     ];
 }

@@ -14,10 +14,13 @@ namespace Otklik.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSearchIndex
 {
-    /// <summary>Indexes the messages above the watermark and moves it; a no-op of two index lookups when none are new.</summary>
-    public const string CatchUpSql = """
+    /// <summary>
+    /// Indexes the messages above the watermark and moves it; a no-op of two index lookups when none are new. The texts
+    /// go in folded, as the index's view gives them (migration 17, <see cref="Cases.SearchYoSchema"/>).
+    /// </summary>
+    public static readonly string CatchUpSql = $"""
         INSERT INTO message_fts (rowid, text)
-          SELECT id, text FROM messages WHERE id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY id;
+          SELECT id, {Cases.SearchYoSchema.FoldedText("text")} FROM messages WHERE id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY id;
         UPDATE search_state SET last_message_id = (SELECT coalesce(max(id), 0) FROM messages)
           WHERE id = 1 AND last_message_id < (SELECT coalesce(max(id), 0) FROM messages);
         """;
