@@ -12,6 +12,7 @@ old=${1:?old commit}; sqlite_db=${2:?seeded SQLite bench.db}; pg_src=${3:-}
 out=$root/bench/out/ab-ingest
 tree=$(mktemp -d /tmp/otklik-ab.XXXXXX)
 trap 'rm -rf "$tree" /var/tmp/otklik-ab-old-pg /var/tmp/otklik-ab-new-pg' EXIT
+chmod 755 "$tree"  # PostgreSQL's tools run as postgres from the old tree
 git archive "$old" | tar -x -C "$tree"
 # The old tree's run.sh builds its own CLI; shared data resolves as ../shared from it.
 [ -e "$(dirname "$tree")/shared" ] || ln -s "$(dirname "$root")/shared" "$(dirname "$tree")/shared"
