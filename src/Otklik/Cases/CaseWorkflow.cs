@@ -52,4 +52,16 @@ public static class CaseWorkflow
     /// <summary>Open cases are the ones a body still owes something on; their deadlines run.</summary>
     public static bool IsOpen(CaseStatus status) =>
         status is CaseStatus.New or CaseStatus.Assigned or CaseStatus.InProgress or CaseStatus.Reopened;
+
+    /// <summary>
+    /// When a case falls overdue: the earlier due time of the clocks still running (first reply not given, full answer
+    /// not given); null when none runs. An open case is overdue once this is past. The stores order and filter by the
+    /// same rule in SQL (<c>ReadSchema.OverdueAt</c>).
+    /// </summary>
+    public static DateTimeOffset? OverdueAt(DateTimeOffset? firstReplyDue, DateTimeOffset? firstReplyAt, DateTimeOffset? answerDue, DateTimeOffset? answeredAt)
+    {
+        var firstReply = firstReplyAt is null ? firstReplyDue : null;
+        var answer = answeredAt is null ? answerDue : null;
+        return firstReply is null ? answer : answer is null || firstReply < answer ? firstReply : answer;
+    }
 }

@@ -58,14 +58,9 @@ public sealed record CaseCursor(long Id, long KeyMicros, CaseListOrder Order)
         }
     }
 
-    // When the case falls overdue: the earlier due time of the clocks still running. The same as ReadSchema.OverdueAt,
-    // which orders the overdue list, so the next page starts exactly after this case.
-    private static DateTimeOffset? OverdueAt(CaseRecord c)
-    {
-        var firstReply = c.FirstReplyAt is null ? c.FirstReplyDue : null;
-        var answer = c.AnsweredAt is null ? c.AnswerDue : null;
-        return firstReply is null ? answer : answer is null || firstReply < answer ? firstReply : answer;
-    }
+    // The same rule as ReadSchema.OverdueAt, which orders the overdue list, so the next page starts exactly after this case.
+    private static DateTimeOffset? OverdueAt(CaseRecord c) =>
+        Otklik.Cases.CaseWorkflow.OverdueAt(c.FirstReplyDue, c.FirstReplyAt, c.AnswerDue, c.AnsweredAt);
 
     private static long Micros(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 }

@@ -101,7 +101,7 @@ public sealed partial class CaseSession
         var firstReplyAt = TimeOrNull(r, 15);
         var answeredAt = TimeOrNull(r, 16);
         var overdue = Otklik.Cases.CaseWorkflow.IsOpen(status)
-            && ((firstReplyAt is null && firstReplyDue < now) || (answeredAt is null && answerDue < now));
+            && Otklik.Cases.CaseWorkflow.OverdueAt(firstReplyDue, firstReplyAt, answerDue, answeredAt) < now;
         var reasons = Db.Str(r, 21);
         return new CaseRecord(
             r.GetInt64(0), status, Db.Str(r, 2), Db.Str(r, 3), Db.Long(r, 4), Db.Str(r, 5), Db.Str(r, 6), Db.Str(r, 7),

@@ -18,7 +18,8 @@ internal static class ReadSchema
     /// <summary>
     /// When a case falls overdue: the earlier of the deadlines whose clock still runs (first reply not given, full
     /// answer not given); null when none runs. Overdue now ⇔ open and this is before now, which the list and the
-    /// dashboard ask with the same text so the expression index serves them.
+    /// dashboard ask with the same text so the expression index serves them; <see cref="Otklik.Cases.CaseWorkflow.OverdueAt"/> is the
+    /// same rule in C# (the overdue flag of a case read, the overdue list's cursor).
     /// </summary>
     internal const string OverdueAt = """
         (CASE WHEN (CASE WHEN c.first_reply_at IS NULL THEN c.first_reply_due END) IS NULL THEN (CASE WHEN c.answered_at IS NULL THEN c.answer_due END)
