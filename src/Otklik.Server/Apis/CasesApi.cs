@@ -78,7 +78,7 @@ public static class CasesApi
         };
         if (after is not null && after.Order != query.Order)
         {
-            return Problems.Field("cursor", "was made for another order (sort, or a period given or not); start again without it");
+            return Problems.Field("cursor", "was made for another order (sort, a search, a period or overdue given or not); start again without it");
         }
 
         var caller = await CallerResolver.ResolveAsync(context, database);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Otklik.Access;
 using Otklik.Analytics;
@@ -103,48 +104,89 @@ public abstract partial class ServerContract
     }
 
     [Fact]
-    public async Task A_full_text_page_stays_right_when_complaints_pile_onto_new_cases_and_late_messages_join_old_ones()
+    public async Task A_full_text_list_puts_cases_by_their_newest_matching_message_and_no_page_repeats_one_that_matched_again()
     {
         var server = await StartAsync();
         var client = await server.ClientAsync(Role.Operator);
         var integrator = await server.ClientAsync(Role.Integrator);
         // At a page of two the search reads its index 16 matches at a time. Thirty one-message cases (every third about
         // street lights), then a lights case (Y) and a pothole case (X) that gathers twelve more messages, then six late
-        // messages joining each of three old lights cases: the newest matches all name old cases, so the candidate page
-        // ends low and the cases above it (Y among them, its only match older than the window; X with none) must be
-        // settled from their own messages. Then a new lights case (Z) gathers twenty: its messages alone fill a window.
+        // messages joining each of three old lights cases (3, 6, 9): their newest matches put them first, and their
+        // original messages, read again in later windows below the cursor, must not show them again. Then a new lights
+        // case (Z) gathers twenty: its messages alone fill a window.
         static string Lights(int i) => $"Во дворе дома {i} по улице Ленина третий день не горят фонари, вечером темно и страшно ходить";
         static string Pothole(int i) => $"Во дворе дома {i} по улице Садовой огромная яма на дороге, машины ломают колёса каждый день";
         var single = await integrator.SendBatchAsync(Enumerable.Range(1, 30).Select(i =>
             Api.Message(i % 3 == 0 ? Lights(i) : Pothole(i), $"Тема {i}", "Администрация")).ToArray());
-        var y = await integrator.SendAsync(Api.Message(Lights(100), "Тема Y", "Администрация"));
-        var x = await integrator.SendAsync(Api.Message(Pothole(200), "Тема X", "Администрация"));
-        await JoinAsync(integrator, Pothole(200), "Тема X", 12, x.CaseId);
+        long Single(int i) => single.Results[i - 1].CaseId!.Value;
+        var y = (await integrator.SendAsync(Api.Message(Lights(100), "Тема Y", "Администрация"))).CaseId!.Value;
+        var x = (await integrator.SendAsync(Api.Message(Pothole(200), "Тема X", "Администрация"))).CaseId!.Value;
+        await JoinAsync(integrator, Pothole(200), "Тема X", 12, x);
         foreach (var old in new[] { 3, 6, 9 })
         {
-            await JoinAsync(integrator, Lights(old), $"Тема {old}", 6, single.Results[old - 1].CaseId);
+            await JoinAsync(integrator, Lights(old), $"Тема {old}", 6, Single(old));
         }
 
-        var lights = single.Results.Where((_, i) => (i + 1) % 3 == 0).Select(r => r.CaseId!.Value).Append(y.CaseId!.Value).OrderDescending().ToList();
+        // Newest match first: the joined cases in the order they were joined to (last first), then Y, then the rest.
+        List<long> lights = [Single(9), Single(6), Single(3), y, .. new[] { 30, 27, 24, 21, 18, 15, 12 }.Select(Single)];
         var q = "q=" + Uri.EscapeDataString("фонари");
         Assert.Equal(lights, await AllPagesAsync(client, "limit=2&" + q));
         Assert.Equal(lights.Take(3), (await client.CasesAsync("limit=3&" + q)).Items.Select(c => c.Id));
-        Assert.Equal(lights, await AllPagesAsync(client, "limit=2&q=" + Uri.EscapeDataString("ФОНАРЕЙ!!")));
-        Assert.Equal(lights, await AllPagesAsync(client, "limit=2&q=" + Uri.EscapeDataString("горят фонари")));
-        Assert.Equal([x.CaseId!.Value], await AllPagesAsync(client, "limit=2&topic=" + Uri.EscapeDataString("Тема X") + "&q=" + Uri.EscapeDataString("яма")));
-        foreach (var rejected in new[] { y.CaseId!.Value, lights[^1], x.CaseId!.Value })
+        Assert.Equal(lights, await AllPagesAsync(client, "limit=1&q=" + Uri.EscapeDataString("ФОНАРЕЙ!!")));
+        Assert.Equal(lights, await AllPagesAsync(client, "limit=3&q=" + Uri.EscapeDataString("горят фонари")));
+        Assert.Equal([x], await AllPagesAsync(client, "limit=2&topic=" + Uri.EscapeDataString("Тема X") + "&q=" + Uri.EscapeDataString("яма")));
+        Assert.Equal(lights.Order(), await AllPagesAsync(client, "limit=2&sort=due&" + q));
+        foreach (var rejected in new[] { y, Single(6), Single(12), x })
         {
             await client.TransitionAsync(rejected, "reject", "спам").MustAsync();
         }
 
-        Assert.Equal([y.CaseId!.Value, lights[^1]], await AllPagesAsync(client, "limit=2&status=rejected&" + q));
-        Assert.Equal(lights.Where(id => id != y.CaseId && id != lights[^1]), await AllPagesAsync(client, "limit=2&status=assigned&" + q));
+        Assert.Equal([Single(6), y, Single(12)], await AllPagesAsync(client, "limit=2&status=rejected&" + q));
+        Assert.Equal(lights.Except([y, Single(6), Single(12)]), await AllPagesAsync(client, "limit=2&status=assigned&" + q));
 
-        var z = await integrator.SendAsync(Api.Message(Lights(300), "Тема Z", "Администрация"));
-        await JoinAsync(integrator, Lights(300), "Тема Z", 20, z.CaseId);
-        Assert.Equal(lights.Prepend(z.CaseId!.Value), await AllPagesAsync(client, "limit=2&" + q));
-        Assert.Equal([z.CaseId!.Value, y.CaseId!.Value, lights[1]], (await client.CasesAsync("limit=3&" + q)).Items.Select(c => c.Id));
+        var z = (await integrator.SendAsync(Api.Message(Lights(300), "Тема Z", "Администрация"))).CaseId!.Value;
+        await JoinAsync(integrator, Lights(300), "Тема Z", 20, z);
+        Assert.Equal(lights.Prepend(z), await AllPagesAsync(client, "limit=2&" + q));
+        Assert.Equal([z, Single(9), Single(6)], (await client.CasesAsync("limit=3&" + q)).Items.Select(c => c.Id));
+
+        // A search's cursor is refused by the list without the search, and the other way round.
+        var searchCursor = (await client.CasesAsync("limit=2&" + q)).NextCursor!;
+        var plainCursor = (await client.CasesAsync("limit=2")).NextCursor!;
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/cases?limit=2&cursor=" + searchCursor)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/cases?limit=2&{q}&cursor={plainCursor}")).StatusCode);
+
+        // A message joining an old case moves it to the top of the next first page.
+        await JoinAsync(integrator, Lights(15), "Тема 15", 1, Single(15));
+        Assert.Equal([Single(15), z], (await client.CasesAsync("limit=2&" + q)).Items.Select(c => c.Id));
         Assert.Empty((await client.CasesAsync("limit=2&q=" + Uri.EscapeDataString("фонари колёса"))).Items);
+    }
+
+    [Fact]
+    public async Task A_full_text_list_whose_filters_skip_the_newest_thousand_matches_still_finds_the_older_ones()
+    {
+        var server = await StartAsync();
+        var client = await server.ClientAsync(Role.Operator);
+        var integrator = await server.ClientAsync(Role.Integrator);
+        // At a page of one the search reads 16, 128 and 1,024 of the newest matches, then hands over to one statement
+        // over all of them. Two rejected cases, then 1,200 newer ones: the index's windows never reach the two. A topic
+        // each, so none joins another.
+        static Otklik.Server.Apis.MessageInput Lights(int i) => Api.Message($"Не горят фонари у дома {i} на улице {i * 7919}", $"Тема {i}", "Администрация");
+        var wanted = await integrator.SendBatchAsync([Lights(1), Lights(2)]);
+        foreach (var id in wanted.Results.Select(r => r.CaseId!.Value))
+        {
+            await client.TransitionAsync(id, "reject", "спам").MustAsync();
+        }
+
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await integrator.SendBatchAsync(Enumerable.Range(3 + (batch * 400), 400).Select(Lights).ToArray());
+        }
+
+        var rejected = "status=rejected&q=" + Uri.EscapeDataString("фонари");
+        var expected = wanted.Results.Select(r => r.CaseId!.Value).Reverse().ToList();
+        Assert.Equal(expected, await AllPagesAsync(client, "limit=1&" + rejected));
+        Assert.Equal(expected, await AllPagesAsync(client, "limit=5&" + rejected));
+        Assert.Equal(1202, (await AllPagesAsync(client, "limit=200&q=" + Uri.EscapeDataString("фонари"))).Distinct().Count());
     }
 
     /// <summary>Sends <paramref name="count"/> near-duplicates of <paramref name="text"/> and checks each joined <paramref name="caseId"/>.</summary>

@@ -4,21 +4,22 @@ using System.Text;
 namespace Otklik.Storage.Cases;
 
 /// <summary>
-/// Where the previous page ended: the last case's id and, when the list is ordered by a time column, that time
-/// (<see cref="KeyMicros"/>, microseconds since 1970: what both databases store, so the next page starts exactly after
-/// it). Keyset paging keeps every page as fast as the first at a million cases, where OFFSET would scan all the skipped
+/// Where the previous page ended: the last case's id and its <see cref="Key"/> in the list's order: when the list is
+/// ordered by a time column, that time in microseconds since 1970 (what both databases store, so the next page starts
+/// exactly after it); in a search's order (<see cref="CaseListOrder.Match"/>), the id of the case's newest matching
+/// message. Keyset paging keeps every page as fast as the first at a million cases, where OFFSET would scan all the skipped
 /// rows. The cursor names its order, so one made for another order or filter set is refused rather than misread.
 /// </summary>
-public sealed record CaseCursor(long Id, long KeyMicros, CaseListOrder Order)
+public sealed record CaseCursor(long Id, long Key, CaseListOrder Order)
 {
     public string Encode() =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{Id}.{KeyMicros}.{(int)Order}")))
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{Id}.{Key}.{(int)Order}")))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The time <see cref="KeyMicros"/> stands for.</summary>
-    public DateTimeOffset Key => DateTimeOffset.UnixEpoch.AddTicks(KeyMicros * 10);
+    /// <summary>The time <see cref="Key"/> stands for in an order by a time column.</summary>
+    public DateTimeOffset KeyTime => DateTimeOffset.UnixEpoch.AddTicks(Key * 10);
 
-    /// <summary>The cursor of a page ending with <paramref name="last"/> in <paramref name="order"/>.</summary>
+    /// <summary>The cursor of a page ending with <paramref name="last"/> in <paramref name="order"/> (not <see cref="CaseListOrder.Match"/>, whose key the case does not hold).</summary>
     public static CaseCursor After(CaseRecord last, CaseListOrder order) => new(last.Id, order switch
     {
         CaseListOrder.Due => Micros(last.AnswerDue ?? DateTimeOffset.UnixEpoch),

@@ -20,14 +20,15 @@ public sealed record CaseFilter
     public CaseCursor? After { get; init; }
 
     /// <summary>
-    /// The order the list is read in: by deadline for <see cref="CaseSort.Due"/>; newest first otherwise, by creation
+    /// The order the list is read in: by deadline for <see cref="CaseSort.Due"/>; newest first otherwise: with a search,
+    /// by each case's newest matching message (the search index's order, <see cref="CaseListOrder.Match"/>); by creation
     /// time when a period is given (so the period's index is read newest first and stops at the page, instead of every
-    /// case of the period being sorted by id); overdue cases by when they fell overdue, most recent first, unless a
-    /// search names its own order (newest matches); else by id.
+    /// case of the period being sorted by id); overdue cases by when they fell overdue, most recent first; else by id.
     /// </summary>
     public CaseListOrder Order =>
         Sort == CaseSort.Due ? CaseListOrder.Due
+        : Text is not null ? CaseListOrder.Match
         : From is not null || To is not null ? CaseListOrder.Created
-        : Overdue && Text is null ? CaseListOrder.Overdue
+        : Overdue ? CaseListOrder.Overdue
         : CaseListOrder.Id;
 }

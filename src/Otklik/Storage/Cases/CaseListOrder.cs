@@ -15,4 +15,11 @@ public enum CaseListOrder
     /// open case that is not due yet.
     /// </summary>
     Overdue,
+    /// <summary>
+    /// A search's order: by each case's newest message that matches the search, newest first (a case in the news again
+    /// comes first). The page is the first cases the search index names, newest match first, with no case to settle
+    /// beyond them: newest by id had to prove that no newer case held an older match, and on a store where mass
+    /// complaints pile onto new cases that proof read their messages on every first page.
+    /// </summary>
+    Match,
 }

@@ -51,9 +51,12 @@ public sealed partial class CaseSession
         }
 
         // The cursor's condition repeats the time bound on its own (">=", "<="), which both planners can turn into the
-        // index range; the OR alone they would check row by row.
+        // index range; the OR alone they would check row by row. A search's order has its own (NewestMatchesAsync); a
+        // search text without a word to search for lists like the id order.
         var listOrder = query.Order;
-        if (query.After is { } after)
+        var search = query.Text is { } text ? _dialect.SearchQuery(text) : null;
+        var byMatch = listOrder == CaseListOrder.Match && search is not null;
+        if (query.After is { } after && !byMatch)
         {
             sql.Append(listOrder switch
             {
@@ -63,9 +66,9 @@ public sealed partial class CaseSession
                 _ => " AND c.id < @cid",
             });
             args.Add(("cid", after.Id));
-            if (listOrder != CaseListOrder.Id)
+            if (listOrder is not (CaseListOrder.Id or CaseListOrder.Match))
             {
-                args.Add(("ckey", T(after.Key)));
+                args.Add(("ckey", T(after.KeyTime)));
             }
         }
 
@@ -74,7 +77,6 @@ public sealed partial class CaseSession
             sql.Append(" AND c.answer_due IS NOT NULL");
         }
 
-        var search = query.Text is { } text ? _dialect.SearchQuery(text) : null;
         var order = listOrder switch
         {
             CaseListOrder.Due => "c.answer_due, c.id",
@@ -82,10 +84,14 @@ public sealed partial class CaseSession
             CaseListOrder.Overdue => $"{ReadSchema.OverdueAt} DESC, c.id DESC",
             _ => "c.id DESC",
         };
-        if (search is not null && listOrder == CaseListOrder.Id
-            && await NewestMatchesAsync($"{scope.Sql()} AND {sql}", args, search, query.Limit + 1, cancellationToken) is { } found)
+        if (byMatch)
         {
-            return Page(await ReadCasesAsync(found, order, now, cancellationToken), query.Limit, listOrder);
+            var where = $"{scope.Sql()} AND {sql}";
+            var filters = args.Where(a => a.Item1 != "limit").ToList();
+            var below = query.After?.Key ?? long.MaxValue;
+            var found = await NewestMatchesAsync(where, filters, search!, query.Limit + 1, below, cancellationToken)
+                ?? await PlainMatchesAsync(where, filters, search!, query.Limit + 1, below, cancellationToken);
+            return MatchPage(await ReadCasesAsync([.. found.Select(f => f.Case)], order, now, cancellationToken), found, query.Limit);
         }
 
         if (search is not null)
@@ -131,6 +137,20 @@ public sealed partial class CaseSession
         var union = string.Join(" UNION ALL ", branches.Select((where, i) =>
             $"SELECT * FROM (SELECT {keys} FROM cases c WHERE {where} AND {filters} ORDER BY {order} LIMIT @limit) b{i}"));
         return $"SELECT id FROM ({union}) u ORDER BY {outer} LIMIT @limit";
+    }
+
+    /// <summary>A page in a search's order: the rows in the order <paramref name="found"/> names them, the cursor keyed by the last one's newest match.</summary>
+    private static CaseListPage MatchPage(List<CaseRecord> rows, List<(long Case, long Key)> found, int limit)
+    {
+        var byId = rows.ToDictionary(r => r.Id);
+        var items = found.Where(f => byId.ContainsKey(f.Case)).Select(f => byId[f.Case]).ToList();
+        if (items.Count <= limit)
+        {
+            return new CaseListPage(items, null);
+        }
+
+        items.RemoveAt(items.Count - 1);
+        return new CaseListPage(items, new CaseCursor(items[^1].Id, found.First(f => f.Case == items[^1].Id).Key, CaseListOrder.Match));
     }
 
     private static CaseListPage Page(List<CaseRecord> rows, int limit, CaseListOrder order)

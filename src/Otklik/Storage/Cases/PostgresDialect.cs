@@ -59,7 +59,7 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     /// </summary>
     internal override string SearchTerm(string search) => "'" + search.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    internal override string? MessageMatch(string message, string parameter) =>
+    internal override string MessageMatch(string message, string parameter) =>
         $"{message}.tsv @@ plainto_tsquery('russian', {parameter})";
 
     // A common word reads the primary key backwards and checks each message; a rare one reads the GIN index and sorts

@@ -35,10 +35,15 @@ public abstract class SqlDialect
 
     /// <summary>
     /// A condition on messages alias <paramref name="message"/> that is true when that message matches the search in
-    /// <paramref name="parameter"/>, cheap enough to check row by row; null when the dialect cannot check a row in
-    /// place (SQLite: the index is a table of its own, read by rowid).
+    /// <paramref name="parameter"/>, for a statement that checks a few messages read by case: one probe each.
     /// </summary>
-    internal virtual string? MessageMatch(string message, string parameter) => null;
+    internal abstract string MessageMatch(string message, string parameter);
+
+    /// <summary>
+    /// The same condition for a statement that reads many messages: SQLite lists the index's matches once instead of
+    /// probing it per message.
+    /// </summary>
+    internal virtual string MessagesMatch(string message, string parameter) => MessageMatch(message, parameter);
 
     /// <summary>
     /// "<paramref name="column"/> is one of <paramref name="ids"/>" and the value to bind as <paramref name="parameter"/>
