@@ -154,6 +154,13 @@ pages() { # the wrk URLs: each is warmed up (phase=warm) or measured (phase=meas
   measure "list overdue" "$base/api/cases?overdue=true" "$admin"
   measure "list city+period" "$base/api/cases?city=$(enc 'Льгов')&from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z" "$admin"
   measure "list full-text q" "$base/api/cases?q=$(enc 'фонари')" "$admin"
+  measure "list full-text q+status" "$base/api/cases?q=$(enc 'фонари')&status=assigned" "$admin"
+  if [ -z "${PAGES:-}" ] || [[ "list full-text q, page 2" =~ ${PAGES} ]]; then
+    local cursor
+    cursor=$(curl -sf -H "X-Api-Key: $admin" "$base/api/cases?q=$(enc 'фонари')" | python3 -c 'import json, sys; print(json.load(sys.stdin)["nextCursor"])')
+    measure "list full-text q, page 2" "$base/api/cases?q=$(enc 'фонари')&cursor=$cursor" "$admin"
+  fi
+  measure "executor full-text q" "$base/api/cases?q=$(enc 'фонари')" "$exec"
   measure "executor inbox by due" "$base/api/cases?sort=due&status=assigned" "$exec"
   measure "case detail" "$base/api/cases/500000" "$admin"
 }
