@@ -28,7 +28,7 @@ export async function render(main, ctx) {
     to: h('input', { id: 'f-to', name: 'to', type: 'date', value: s.get('to') || '', 'aria-label': 'По дату' }),
     overdue: h('input', { id: 'f-overdue', name: 'overdue', type: 'checkbox', checked: s.get('overdue') === 'true' }),
     needsOperator: h('input', { id: 'f-needs', name: 'needsOperator', type: 'checkbox', checked: s.get('needsOperator') === 'true' }),
-    sort: select({ id: 'f-sort', name: 'sort', 'aria-label': 'Сортировка' }, [['newest', 'Сначала новые'], ['due', 'По сроку ответа']], s.get('sort') || 'newest'),
+    sort: select({ id: 'f-sort', name: 'sort', 'aria-label': 'Сортировка', title: 'С поиском «Сначала новые» — по самому новому сообщению, где нашлись слова' }, [['newest', 'Сначала новые'], ['due', 'По сроку ответа']], s.get('sort') || 'newest'),
   };
   const cityList = h('datalist', { id: 'cities' }, [...new Set(bodies.map((b) => b.territory?.city).filter(Boolean))].sort().map((c) => h('option', { value: c })));
 
