@@ -3,11 +3,11 @@ namespace Otklik.Storage.Cases;
 public sealed partial class CaseSession
 {
     /// <summary>
-    /// Windows of the search index <see cref="NewestMatchesAsync"/> reads, each eight times the last, before the plain
-    /// query takes over: past about 15,000 matches for a page of 50 the filters are narrow, and the plain query can start
-    /// from them.
+    /// Matches <see cref="NewestMatchesAsync"/> reads per case wanted before the plain query takes over (about 15,000
+    /// for a page of 50, what three windows of 4, 32 and 256 per case read): past that the filters are narrow, and the
+    /// plain query can start from them.
     /// </summary>
-    private const int SearchRounds = 3;
+    private const int MaxWalkPerCase = 292;
 
     /// <summary>
     /// A page of cases in a search's order (<see cref="CaseListOrder.Match"/>): those that pass <paramref name="where"/>,
@@ -26,7 +26,7 @@ public sealed partial class CaseSession
         var seen = new HashSet<long>();
         var window = Math.Max(16, 4 * want);
         var after = below;
-        for (var round = 0; round < SearchRounds; round++, window *= 8)
+        for (long read = 0, budget = (long)MaxWalkPerCase * want; read < budget;)
         {
             var rows = await ReadMatchesAsync(where, search, [.. filters, ("after", after), ("window", (long)window)], cancellationToken);
             var fresh = new List<(long Case, long Key, long Messages)>();
@@ -53,7 +53,13 @@ public sealed partial class CaseSession
                 return page;
             }
 
+            // The next window is sized by what this one yielded (a filter that passes a seventh of the cases needs seven
+            // times the cases still missing), with a quarter more to spare, at most eight times the last and never past
+            // the budget: a fixed eightfold window read 1,632 matches where 250 would do.
+            read += rows.Count;
             after = rows[^1].Message;
+            var needed = page.Count == 0 ? 8L * window : (long)Math.Ceiling((want - page.Count) * (double)read / page.Count * 1.25);
+            window = (int)Math.Clamp(Math.Min(needed, 8L * window), 16, Math.Max(16, budget - read));
         }
 
         return null;
