@@ -55,6 +55,13 @@ public sealed partial class CaseSession
         // search text without a word to search for lists like the id order.
         var listOrder = query.Order;
         var search = query.Text is { } text ? _dialect.SearchQuery(text) : null;
+        if (search is not null && scope.BodyIds is { Count: > 0 and <= CaseScope.MaxBranchedBodies } bodies)
+        {
+            // An executor's search asks the index for its bodies' messages only (migration 18): a common word matches
+            // hundreds of thousands of messages, a body's cases hold a few hundred of them.
+            search = _dialect.ScopedSearch(search, bodies);
+        }
+
         var byMatch = listOrder == CaseListOrder.Match && search is not null;
         if (query.After is { } after && !byMatch)
         {

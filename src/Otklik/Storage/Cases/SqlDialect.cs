@@ -62,6 +62,13 @@ public abstract class SqlDialect
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
 
+    /// <summary>
+    /// The search <paramref name="search"/> (a <see cref="SearchQuery"/> result) narrowed to the messages of cases owned
+    /// by or escalated to one of <paramref name="bodies"/>, by the scope tokens the index holds (migration 18,
+    /// <see cref="SearchScopeSchema"/>). It only narrows what the index reads: the list still checks the scope exactly.
+    /// </summary>
+    internal abstract string ScopedSearch(string search, IReadOnlyList<long> bodies);
+
     /// <summary>Work a write transaction owes the database before it commits (SQLite: its search index).</summary>
     internal virtual Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;

@@ -137,6 +137,8 @@ public sealed class SqliteDialect : SqlDialect
     internal override string NewestMatches(string query, string from, string below, string limit) =>
         $"SELECT rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid >= {from} AND rowid < {below} ORDER BY rowid DESC LIMIT {limit}";
 
+    internal override string ScopedSearch(string search, IReadOnlyList<long> bodies) => SearchScopeSchema.SqliteScoped(search, bodies);
+
     /// <summary>
     /// FTS5 has no Russian stemmer: each word is folded, cut to a crude stem (endings carry the grammatical case) and
     /// matched as a prefix, so "фонарей" finds "фонари" and "фонарь". Stems are at most 6 characters and prefixes at least

@@ -16,11 +16,14 @@ internal static class SqliteSearchIndex
 {
     /// <summary>
     /// Indexes the messages above the watermark and moves it; a no-op of two index lookups when none are new. The texts
-    /// go in folded, as the index's view gives them (migration 17, <see cref="Cases.SearchYoSchema"/>).
+    /// go in folded, as the index's view gives them (migration 17, <see cref="Cases.SearchYoSchema"/>), with the scope tokens
+    /// of their case (migration 18, <see cref="Cases.SearchScopeSchema"/>).
     /// </summary>
     public static readonly string CatchUpSql = $"""
-        INSERT INTO message_fts (rowid, text)
-          SELECT id, {Cases.SearchYoSchema.FoldedText("text")} FROM messages WHERE id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY id;
+        INSERT INTO message_fts (rowid, text, scope)
+          SELECT m.id, {Cases.SearchYoSchema.FoldedText("m.text")}, {Cases.SearchScopeSchema.SqliteTokens("c.body_id", "c.escalated_to_body_id")}
+          FROM messages m LEFT JOIN cases c ON c.id = m.case_id
+          WHERE m.id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY m.id;
         UPDATE search_state SET last_message_id = (SELECT coalesce(max(id), 0) FROM messages)
           WHERE id = 1 AND last_message_id < (SELECT coalesce(max(id), 0) FROM messages);
         """;
