@@ -63,9 +63,16 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
         $"{message}.tsv @@ {parameter}";
 
     // A common word reads the primary key backwards and checks each message; a rare one reads the GIN index and sorts
-    // its few matches. The planner picks from the tsvector's statistics.
-    internal override string NewestMatches(string query, string from, string below, string limit) =>
-        $"SELECT id FROM messages WHERE tsv @@ {query} AND id >= {from} AND id < {below} ORDER BY id DESC LIMIT {limit}";
+    // its few matches. The planner picks from the tsvector's statistics. A scoped search has at most its bodies'
+    // messages to list, and the GIN index intersects the words with the scope. Its bounds and order are on "id + 0",
+    // which no index serves: the generic plan of the prepared statement guesses the id range at 0.5% of the rows, and
+    // walked the primary key backwards (1.06 s, checking 1.07M messages) or ANDed the key's range to the GIN bitmap
+    // (154 ms), against 4 ms from the GIN index alone (1M cases, EXPLAIN ANALYZE of the generic plan).
+    internal override string NewestMatches(string query, string from, string below, string limit, bool scoped = false)
+    {
+        var id = scoped ? "id + 0" : "id";
+        return $"SELECT id FROM messages WHERE tsv @@ {query} AND {id} >= {from} AND {id} < {below} ORDER BY {id} DESC LIMIT {limit}";
+    }
 
     /// <summary>
     /// SQL for <c>@n</c> rows of new ids, one column per table in <paramref name="tables"/>, from each table's id

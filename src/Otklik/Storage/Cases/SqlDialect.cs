@@ -29,9 +29,10 @@ public abstract class SqlDialect
     /// <summary>
     /// Ids (column <c>id</c>) of the messages matching the search in <paramref name="query"/> from the id in
     /// <paramref name="from"/> to below the id in <paramref name="below"/>, newest first, at most <paramref name="limit"/>:
-    /// a read that stops early however many match.
+    /// a read that stops early however many match. <paramref name="scoped"/>: the search is narrowed to a few bodies
+    /// (<see cref="ScopedSearch"/>), so its matches are few and the index can list them all.
     /// </summary>
-    internal abstract string NewestMatches(string query, string from, string below, string limit);
+    internal abstract string NewestMatches(string query, string from, string below, string limit, bool scoped = false);
 
     /// <summary>
     /// A condition on messages alias <paramref name="message"/> that is true when that message matches the search in
