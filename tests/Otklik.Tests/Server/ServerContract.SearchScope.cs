@@ -34,6 +34,7 @@ public abstract partial class ServerContract
 
         await operatorClient.TransitionAsync(own, "reassign", "это Курск", theirs).MustAsync();
         Assert.Equal([foreign], await IdsAsync(executor, lights));
+        Assert.Equal([foreign], await IdsAsync(executor, "sort=due&" + lights));
         Assert.Equal([foreign, own], await IdsAsync(operatorClient, lights));
         await AssertSearchIndexIntactAsync(server);
     }

@@ -55,7 +55,8 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     /// had prepared the statement and PostgreSQL switched to its generic plan, it ran again for every row checked (the
     /// newest 204 matches of a common word: 2.3 ms custom, 7–9 ms generic, EXPLAIN ANALYZE), and the generic plan could
     /// not tell a common word (read the primary key backwards) from a rare one (the GIN index). A search text is its own
-    /// statement now, prepared once it repeats. <see cref="SearchWords"/> leaves only letters, digits and spaces.
+    /// statement now, prepared once it repeats. <see cref="SearchWords"/> leaves only letters, digits and spaces. The
+    /// search is that tsquery expression already (<see cref="SearchQuery"/>, <see cref="ScopedSearch"/>), written as is.
     /// </summary>
     internal override string SearchTerm(string search) => search;
 
