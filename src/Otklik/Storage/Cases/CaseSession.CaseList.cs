@@ -55,6 +55,14 @@ public sealed partial class CaseSession
         // search text without a word to search for lists like the id order.
         var listOrder = query.Order;
         var search = query.Text is { } text ? _dialect.SearchQuery(text) : null;
+        var scoped = search is not null && scope.BodyIds is { Count: > 0 and <= CaseScope.MaxBranchedBodies };
+        if (scoped)
+        {
+            // An executor's search asks the index for its bodies' messages only (migration 18): a common word matches
+            // hundreds of thousands of messages, a body's cases hold a few hundred of them.
+            search = _dialect.ScopedSearch(search!, scope.BodyIds!);
+        }
+
         var byMatch = listOrder == CaseListOrder.Match && search is not null;
         if (query.After is { } after && !byMatch)
         {
@@ -89,7 +97,7 @@ public sealed partial class CaseSession
             var where = $"{scope.Sql()} AND {sql}";
             var filters = args.Where(a => a.Item1 != "limit").ToList();
             var below = query.After?.Key ?? long.MaxValue;
-            var found = await NewestMatchesAsync(where, filters, search!, query.Limit + 1, below, cancellationToken)
+            var found = await NewestMatchesAsync(where, filters, search!, scoped, query.Limit + 1, below, cancellationToken)
                 ?? await PlainMatchesAsync(where, filters, search!, query.Limit + 1, below, cancellationToken);
             return MatchPage(await ReadCasesAsync([.. found.Select(f => f.Case)], order, now, cancellationToken), found, query.Limit);
         }

@@ -262,12 +262,17 @@ public sealed partial class CaseSession
     {
         var messages = rows.Select(r => r.Message).ToList();
         var ids = new Dictionary<(string, string), InsertResult>();
-        // The search vector as text: tsvector's text form reads back to the same vector.
+        // The search vector as text: tsvector's text form reads back to the same vector. It is the text's; the case's
+        // scope lexemes are added here, set-based, for the trigger keeps a vector given (a null one it computes whole).
         await using (var insert = ArrayCommand(
-            InsertMessageColumns.Replace("case_id)", "case_id, tsv)", StringComparison.Ordinal) + """
-             SELECT * FROM unnest(@id::bigint[], @ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
+            InsertMessageColumns.Replace("case_id)", "case_id, tsv)", StringComparison.Ordinal) + $"""
+             SELECT u.id, u.ch, u.ext, u.text, u.recv, u.url, u.aid, u.araw, u.posted, u.acc, u.reply, u.lat, u.lon, u.addr, u.th,
+                u.tgh, u.bh, u.rh, u.ch2, u.sim, u.case_id, u.tsv || {SearchScopeSchema.ScopeVector("c.body_id", "c.escalated_to_body_id")}
+             FROM unnest(@id::bigint[], @ch::text[], @ext::text[], @text::text[], @recv::timestamptz[], @url::text[], @aid::text[], @araw::text[],
                 @posted::timestamptz[], @acc::bigint[], @reply::text[], @lat::float8[], @lon::float8[], @addr::text[], @th::text[],
                 @tgh::text[], @bh::text[], @rh::text[], @ch2::text[], @sim::bigint[], @case::bigint[], @tsv::text[]::tsvector[])
+                u(id, ch, ext, text, recv, url, aid, araw, posted, acc, reply, lat, lon, addr, th, tgh, bh, rh, ch2, sim, case_id, tsv)
+             LEFT JOIN cases c ON c.id = u.case_id
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id, channel, external_id, case_id
             """,

@@ -20,7 +20,7 @@ public sealed partial class CaseSession
     /// the key. Null when the windows ran out before the page filled: the caller runs <see cref="PlainMatchesAsync"/>.
     /// </summary>
     private async Task<List<(long Case, long Key)>?> NewestMatchesAsync(
-        string where, List<(string Name, object? Value)> filters, string search, int want, long below, CancellationToken cancellationToken)
+        string where, List<(string Name, object? Value)> filters, string search, bool scoped, int want, long below, CancellationToken cancellationToken)
     {
         var page = new List<(long Case, long Key)>();
         var seen = new HashSet<long>();
@@ -28,7 +28,7 @@ public sealed partial class CaseSession
         var after = below;
         for (long read = 0, budget = (long)MaxWalkPerCase * want; read < budget;)
         {
-            var rows = await ReadMatchesAsync(where, search, [.. filters, ("after", after), ("window", (long)window)], cancellationToken);
+            var rows = await ReadMatchesAsync(where, search, scoped, [.. filters, ("after", after), ("window", (long)window)], cancellationToken);
             var fresh = new List<(long Case, long Key, long Messages)>();
             foreach (var row in rows)
             {
@@ -67,10 +67,10 @@ public sealed partial class CaseSession
 
     /// <summary>The cases of the window's matches, newest match first; a match whose case fails the filters (or has none) comes with a null case.</summary>
     private async Task<List<(long Message, long? Case, long Messages)>> ReadMatchesAsync(
-        string where, string search, List<(string Name, object? Value)> args, CancellationToken cancellationToken)
+        string where, string search, bool scoped, List<(string Name, object? Value)> args, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT f.id, c.id, c.message_count FROM ({_dialect.NewestMatches(_dialect.SearchTerm(search), "0", "@after", "@window")}) f
+            SELECT f.id, c.id, c.message_count FROM ({_dialect.NewestMatches(_dialect.SearchTerm(search), "0", "@after", "@window", scoped)}) f
             LEFT JOIN messages m ON m.id = f.id LEFT JOIN cases c ON c.id = m.case_id AND {where}
             ORDER BY f.id DESC
             """;

@@ -29,9 +29,10 @@ public abstract class SqlDialect
     /// <summary>
     /// Ids (column <c>id</c>) of the messages matching the search in <paramref name="query"/> from the id in
     /// <paramref name="from"/> to below the id in <paramref name="below"/>, newest first, at most <paramref name="limit"/>:
-    /// a read that stops early however many match.
+    /// a read that stops early however many match. <paramref name="scoped"/>: the search is narrowed to a few bodies
+    /// (<see cref="ScopedSearch"/>), so its matches are few and the index can list them all.
     /// </summary>
-    internal abstract string NewestMatches(string query, string from, string below, string limit);
+    internal abstract string NewestMatches(string query, string from, string below, string limit, bool scoped = false);
 
     /// <summary>
     /// A condition on messages alias <paramref name="message"/> that is true when that message matches the search in
@@ -61,6 +62,13 @@ public abstract class SqlDialect
 
     /// <summary>Turns what a person typed into the dialect's query language; null when nothing searchable is left.</summary>
     internal abstract string? SearchQuery(string typed);
+
+    /// <summary>
+    /// The search <paramref name="search"/> (a <see cref="SearchQuery"/> result) narrowed to the messages of cases owned
+    /// by or escalated to one of <paramref name="bodies"/>, by the scope tokens the index holds (migration 18,
+    /// <see cref="SearchScopeSchema"/>). It only narrows what the index reads: the list still checks the scope exactly.
+    /// </summary>
+    internal abstract string ScopedSearch(string search, IReadOnlyList<long> bodies);
 
     /// <summary>Work a write transaction owes the database before it commits (SQLite: its search index).</summary>
     internal virtual Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

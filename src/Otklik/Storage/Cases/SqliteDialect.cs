@@ -134,8 +134,10 @@ public sealed class SqliteDialect : SqlDialect
 
     // FTS5 walks a term's doclist backwards and stops at the LIMIT; a prefix term does so only through its prefix index
     // (migration 10), without one it merges every matching term's doclist first.
-    internal override string NewestMatches(string query, string from, string below, string limit) =>
+    internal override string NewestMatches(string query, string from, string below, string limit, bool scoped = false) =>
         $"SELECT rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid >= {from} AND rowid < {below} ORDER BY rowid DESC LIMIT {limit}";
+
+    internal override string ScopedSearch(string search, IReadOnlyList<long> bodies) => SearchScopeSchema.SqliteScoped(search, bodies);
 
     /// <summary>
     /// FTS5 has no Russian stemmer: each word is folded, cut to a crude stem (endings carry the grammatical case) and

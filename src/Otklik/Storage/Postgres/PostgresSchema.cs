@@ -121,5 +121,6 @@ internal static class PostgresSchema
         Cases.OverdueOrderSchema.Postgres,
         Cases.RedundantIndexSchema.Postgres,
         Cases.SearchYoSchema.Postgres,
+        Cases.SearchScopeSchema.Postgres,
     ];
 }

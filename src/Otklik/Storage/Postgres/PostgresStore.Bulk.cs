@@ -156,7 +156,7 @@ internal sealed partial class PostgresStore
                 }
 
                 await using (var update = new NpgsqlCommand(
-                    $"UPDATE messages SET tsv = {SearchVectorSchema.VectorOfText} WHERE id > @from AND id <= @to AND tsv IS NULL",
+                    $"UPDATE messages SET tsv = {SearchScopeSchema.VectorOfMessage} WHERE id > @from AND id <= @to AND tsv IS NULL",
                     connection,
                     transaction))
                 {

@@ -74,6 +74,9 @@ internal abstract partial class SqlStore : IOtklikStore
         {
             await using (var apply = connection.Command(migration.Sql, transaction))
             {
+                // A migration that rewrites a big table runs for minutes (18: a million messages' search vectors, about
+                // a minute on PostgreSQL); the connection's default timeout (30 s) cut it off and the store would not open.
+                apply.CommandTimeout = 0;
                 await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -121,5 +121,6 @@ internal static class SqliteSchema
         Cases.OverdueOrderSchema.Sqlite,
         Cases.RedundantIndexSchema.Sqlite,
         Cases.SearchYoSchema.Sqlite,
+        Cases.SearchScopeSchema.Sqlite,
     ];
 }
