@@ -116,8 +116,12 @@ public sealed class SqliteDialect : SqlDialect
         return value;
     }
 
-    internal override Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Sqlite.SqliteSearchIndex.CatchUpAsync(connection, transaction, cancellationToken);
+    // Whether the search index has its scope column (migration 18): looked up until seen once, then known. Writers take
+    // turns, and a stale false only costs one more look-up.
+    private bool _searchScoped;
+
+    internal override async Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        _searchScoped = await Sqlite.SqliteSearchIndex.CatchUpAsync(connection, transaction, _searchScoped, cancellationToken);
 
     internal override void AfterCommit() => _checkpointer.Request();
 

@@ -24,6 +24,17 @@ internal static class SqliteSearchIndex
           SELECT m.id, {Cases.SearchYoSchema.FoldedText("m.text")}, {Cases.SearchScopeSchema.SqliteTokens("c.body_id", "c.escalated_to_body_id")}
           FROM messages m LEFT JOIN cases c ON c.id = m.case_id
           WHERE m.id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY m.id;
+        {MoveWatermark}
+        """;
+
+    /// <summary>The catch-up of a store whose index has no scope column yet (before migration 18).</summary>
+    private static readonly string CatchUpTextSql = $"""
+        INSERT INTO message_fts (rowid, text)
+          SELECT id, {Cases.SearchYoSchema.FoldedText("text")} FROM messages WHERE id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY id;
+        {MoveWatermark}
+        """;
+
+    private const string MoveWatermark = """
         UPDATE search_state SET last_message_id = (SELECT coalesce(max(id), 0) FROM messages)
           WHERE id = 1 AND last_message_id < (SELECT coalesce(max(id), 0) FROM messages);
         """;
@@ -48,24 +59,28 @@ internal static class SqliteSearchIndex
     /// <summary>PostgreSQL's search column is generated with the row; its migration list keeps the same numbering.</summary>
     public static readonly Migration Postgres = new(4, "search index: nothing to change on PostgreSQL (generated tsvector)", "SELECT 1;");
 
-    /// <summary>The catch-up of a store whose index has no scope column yet (before migration 18).</summary>
-    private static readonly string CatchUpTextSql = $"""
-        INSERT INTO message_fts (rowid, text)
-          SELECT id, {Cases.SearchYoSchema.FoldedText("text")} FROM messages WHERE id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY id;
-        UPDATE search_state SET last_message_id = (SELECT coalesce(max(id), 0) FROM messages)
-          WHERE id = 1 AND last_message_id < (SELECT coalesce(max(id), 0) FROM messages);
-        """;
+    public static Task CatchUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        CatchUpAsync(connection, transaction, knownScoped: false, cancellationToken);
 
-    public static async Task CatchUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The catch-up; returns whether the index has the scope column, so a caller that keeps the answer
+    /// (<see cref="Cases.SqliteDialect"/>, once per write transaction) skips the look-up from then on: a store only gains it.
+    /// </summary>
+    public static async Task<bool> CatchUpAsync(DbConnection connection, DbTransaction transaction, bool knownScoped, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // A store opens only after migrating, but the tests of a migration write rows as an older release did, through
-        // today's sessions, into an index without the scope column: the statement must fit the index it finds. The
-        // look-up reads the schema SQLite holds in memory (microseconds, once per write transaction).
-        command.CommandText = "SELECT count(*) FROM pragma_table_info('message_fts') WHERE name = 'scope'";
-        var scoped = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        // today's sessions, into an index without the scope column: the statement must fit the index it finds.
+        var scoped = knownScoped;
+        if (!scoped)
+        {
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('message_fts') WHERE name = 'scope'";
+            scoped = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+
         command.CommandText = scoped ? CatchUpSql : CatchUpTextSql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return scoped;
     }
 }
