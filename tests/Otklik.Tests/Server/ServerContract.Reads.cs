@@ -131,7 +131,11 @@ public abstract partial class ServerContract
         List<long> lights = [Single(9), Single(6), Single(3), y, .. new[] { 30, 27, 24, 21, 18, 15, 12 }.Select(Single)];
         var q = "q=" + Uri.EscapeDataString("фонари");
         Assert.Equal(lights, await AllPagesAsync(client, "limit=2&" + q));
-        Assert.Equal(lights.Take(3), (await client.CasesAsync("limit=3&" + q)).Items.Select(c => c.Id));
+        var top = (await client.CasesAsync("limit=3&" + q)).Items;
+        Assert.Equal(lights.Take(3), top.Select(c => c.Id));
+        // A case that grew still shows the message that opened it, not a later one.
+        Assert.Equal([Lights(9), Lights(6), Lights(3)], top.Select(c => c.Title));
+        Assert.Equal(Pothole(200), (await client.CasesAsync("limit=1&topic=" + Uri.EscapeDataString("Тема X"))).Items.Single().Title);
         Assert.Equal(lights, await AllPagesAsync(client, "limit=1&q=" + Uri.EscapeDataString("ФОНАРЕЙ!!")));
         Assert.Equal(lights, await AllPagesAsync(client, "limit=3&q=" + Uri.EscapeDataString("горят фонари")));
         Assert.Equal([x], await AllPagesAsync(client, "limit=2&topic=" + Uri.EscapeDataString("Тема X") + "&q=" + Uri.EscapeDataString("яма")));

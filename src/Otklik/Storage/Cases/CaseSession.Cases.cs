@@ -12,12 +12,16 @@ public sealed partial class CaseSession
 {
     internal const string OpenStatuses = "('new', 'assigned', 'in_progress', 'reopened')";
 
+    // The preview is the case's first message, found by the id its triggers keep (RatingColumnsSchema: the lowest id).
+    // Looked up as the case's messages ordered by id, PostgreSQL read every message of the case, as its index on case_id
+    // is not in id order: 6,531 buffers and 18 ms for the 50 largest cases of a store after an ingest, against 408 and
+    // 1.7 ms by the id (EXPLAIN ANALYZE), and a page of mass complaints paid it on every list.
     private const string CaseFields = """
         c.id, c.status, c.topic_group, c.topic, c.body_id, b.name, c.region_code, c.region, c.district, c.city,
         c.created_at, c.updated_at, c.closed_at, c.first_reply_due, c.answer_due, c.first_reply_at, c.answered_at,
         c.escalated_to_body_id, c.message_count, c.confidence, c.label_source, c.reasons,
         c.feedback_fixed, c.feedback_at, c.feedback_comment, c.simulated,
-        (SELECT m.text FROM messages m WHERE m.case_id = c.id ORDER BY m.id LIMIT 1)
+        (SELECT m.text FROM messages m WHERE m.id = c.first_message_id)
         """;
 
     private const string CaseColumns = CaseFields + " FROM cases c LEFT JOIN bodies b ON b.id = c.body_id";
