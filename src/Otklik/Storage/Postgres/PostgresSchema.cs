@@ -122,5 +122,6 @@ internal static class PostgresSchema
         Cases.RedundantIndexSchema.Postgres,
         Cases.SearchYoSchema.Postgres,
         Cases.SearchScopeSchema.Postgres,
+        Cases.SearchPendingSchema.Postgres,
     ];
 }

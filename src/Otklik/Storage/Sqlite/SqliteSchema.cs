@@ -122,5 +122,6 @@ internal static class SqliteSchema
         Cases.RedundantIndexSchema.Sqlite,
         Cases.SearchYoSchema.Sqlite,
         Cases.SearchScopeSchema.Sqlite,
+        Cases.SearchPendingSchema.Sqlite,
     ];
 }
