@@ -5,6 +5,7 @@
 #   MODE ingest:  run.sh's ingest only (prints the ingest rate and CPU lines)
 #   MODE reads:   run.sh's wrk pages only, PAGES (default 'full-text'), DURATION (default 10s)
 #   MODE both:    the ingest, then the pages on the store that ingest left (what a search costs after an ingest)
+#   AB_BACKENDS=postgres …  one backend only (default: SQLite, and PostgreSQL when PG_CLUSTER_DIR is given)
 # SQLITE_DB: a seeded 1M bench.db (bench/server/run.sh); PG_CLUSTER_DIR: a directory holding a seeded cluster's data/
 # (a PGDIR of run.sh). Both are copied, never written. The old code must read the stores' schema version (copy stores
 # made before its newest migration); a migration the new code runs lands on its copy only.
@@ -31,6 +32,7 @@ run() { # side dir backend what(ingest|reads)
   (cd "$2" && env BACKENDS="$3" REUSE=1 "${what[@]}" DURATION="${DURATION:-10s}" OUT="$out/$1" "${pg[@]}" PORT=5671 PGPORT=5672 bench/server/run.sh >/dev/null)
 }
 backends=sqlite; [ -n "$pg_src" ] && backends="sqlite postgres"
+backends=${AB_BACKENDS:-$backends}
 for backend in $backends; do
   for side in old new; do
     dir=$root; [ $side = old ] && dir=$tree
