@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "The search vectors of {Count} arriving messages could not be computed ahead; the insert computes them")]
     public static partial void SearchVectorsFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "A write met another writer's work (a key it stored, cases it opened that change the plan; attempt {Attempt}); nothing was committed, it is read, planned and written again")]
+    public static partial void PlanConflict(ILogger logger, int attempt);
 }
