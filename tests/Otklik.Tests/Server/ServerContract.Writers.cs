@@ -84,6 +84,50 @@ public abstract partial class ServerContract
         Assert.Equal(0, await session.CountPendingAsync());
     }
 
+    [Fact]
+    public async Task A_rollup_refresh_waits_for_a_writer_in_flight_so_a_case_committed_late_is_still_counted()
+    {
+        var server = await StartAsync();
+        if (server.Database.Dialect is not PostgresDialect)
+        {
+            // SQLite's one writer commits ids in order: a watermark never passes an uncommitted one.
+            return;
+        }
+
+        await RegisterBodyAsync(server);
+        var integrator = await server.ClientAsync(Role.Integrator);
+        await integrator.SendBatchAsync(Api.Message(Different[0], body: "Администрация"));
+        var dashboard = server.Service<Otklik.Analytics.DashboardReader>();
+        await dashboard.RefreshAsync();
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var once = 0;
+        server.Service<MessageProcessor>().BeforeCheck = async () =>
+        {
+            if (Interlocked.Exchange(ref once, 1) == 0)
+            {
+                inside.SetResult();
+                await release.Task;
+            }
+        };
+
+        // The held writer took its case id first; the other writer's case, with a higher id, commits before it.
+        var late = Post(integrator, Api.Message(Different[1], body: "Администрация"));
+        await inside.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await integrator.SendBatchAsync(Api.Message(Different[2], topic: "Вывоз мусора", body: "Администрация"));
+        var refresh = dashboard.RefreshAsync();
+        await Task.Delay(500);
+        var waited = !refresh.IsCompleted;
+        release.SetResult();
+        await ResultAsync(await late);
+        await refresh;
+        await dashboard.RefreshAsync();
+
+        await using var session = await server.Database.OpenAsync(write: false);
+        Assert.Equal(3L, Convert.ToInt64(await session.ScalarAsync("SELECT SUM(cases) FROM analytics_daily", default), CultureInfo.InvariantCulture));
+        Assert.True(waited, "the refresh read its watermarks while a writer was in flight");
+    }
+
     /// <summary>
     /// The body the messages name, registered before they race: a body added on the way is inserted in the writing
     /// transaction, and a second transaction adding it too would wait for the first to commit instead of racing it.
