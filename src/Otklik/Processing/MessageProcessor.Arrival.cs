@@ -101,18 +101,14 @@ public sealed partial class MessageProcessor
         var read = Stopwatch.GetTimestamp();
         // The messages' ids are taken before the cases are written, so each new case is stored with its first message.
         var messageIds = await session.ReserveMessageIdsAsync(fresh.Count, cancellationToken);
-        var ids = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
-        var caseIds = plan.CaseIds(ids);
-        var inserted = await session.InsertMessagesAsync(
-            fresh.Select(i => messages[i]).ToList(), caseIds, messageIds, fresh.Select(i => vectors[i]).ToList(), cancellationToken);
-        if (inserted.Any(r => r.Duplicate))
+        await session.MarkWritesAsync(cancellationToken);
+        if (await WritePlanAsync() is not { } done)
         {
             // Another writer stored one of the keys since they were looked up: written again, they are found stored.
             return (null, true);
         }
 
-        await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
-        await session.AddEventsAsync(plan.Events(ids, inserted.Select(r => r.MessageId).ToList()), cancellationToken);
+        var (ids, caseIds, inserted) = done;
         if (BeforeCheck is { } hook)
         {
             await hook();
@@ -120,7 +116,17 @@ public sealed partial class MessageProcessor
 
         if (!await StillHoldsAsync(session, planned, ids, cancellationToken))
         {
-            return (null, true);
+            // Another writer opened cases that messages of this group join: the writes are undone (the reads are kept)
+            // and the group is planned again with them, under the keys' locks, and written once more.
+            Log.Replanned(logger, fresh.Count);
+            await session.UndoWritesAsync(cancellationToken);
+            planned.Plan = plan = await ReplanAsync(session, planned, [], cancellationToken);
+            if (await WritePlanAsync() is not { } again)
+            {
+                return (null, true);
+            }
+
+            (ids, caseIds, inserted) = again;
         }
 
         var written = Stopwatch.GetTimestamp();
@@ -151,6 +157,23 @@ public sealed partial class MessageProcessor
             offset += b.Messages.Count;
             return own;
         }).ToArray(), false);
+
+        // The plan's cases, messages, counts and events; null when one of the keys was stored meanwhile.
+        async Task<(long[] Ids, long[] CaseIds, List<InsertResult> Inserted)?> WritePlanAsync()
+        {
+            var newIds = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
+            var cases = plan.CaseIds(newIds);
+            var stored = await session.InsertMessagesAsync(
+                fresh.Select(i => messages[i]).ToList(), cases, messageIds, fresh.Select(i => vectors[i]).ToList(), cancellationToken);
+            if (stored.Any(r => r.Duplicate))
+            {
+                return null;
+            }
+
+            await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
+            await session.AddEventsAsync(plan.Events(newIds, stored.Select(r => r.MessageId).ToList()), cancellationToken);
+            return (newIds, cases, stored);
+        }
     }
 
     /// <summary>

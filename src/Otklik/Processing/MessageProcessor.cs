@@ -239,24 +239,29 @@ public sealed partial class MessageProcessor(
 
     /// <summary>
     /// Whether the plan written in this transaction still holds, now that it is about to commit. PostgreSQL: locks the
-    /// keys the plan opened cases of (to the commit), reads their candidates again and plans the batch again with them;
-    /// a case another transaction opened meanwhile that any message would have joined makes the plans differ, and the
-    /// caller rolls back and tries again. SQLite's single writer always holds.
+    /// keys the plan opened cases of (to the commit) and plans the batch again with their candidates read now
+    /// (<see cref="ReplanAsync"/>); a case another transaction opened meanwhile that any message would have joined makes
+    /// the plans differ. SQLite's single writer always holds.
     /// </summary>
     /// <param name="newIds">The ids of the cases this transaction opened (it sees them; they are no one else's).</param>
-    private async Task<bool> StillHoldsAsync(CaseSession session, PlannedBatch batch, long[] newIds, CancellationToken cancellationToken)
+    private async Task<bool> StillHoldsAsync(CaseSession session, PlannedBatch batch, long[] newIds, CancellationToken cancellationToken) =>
+        database.Dialect is not PostgresDialect || batch.Plan.OpenedKeys.Count == 0
+        || (await ReplanAsync(session, batch, newIds, cancellationToken)).DecidesAs(batch.Plan);
+
+    /// <summary>
+    /// Locks the keys <paramref name="batch"/>'s plan opened cases of (to the commit), reads their candidates again,
+    /// without the cases <paramref name="ownIds"/>, and plans the batch again with them. The new plan opens cases of no
+    /// other key (the other keys' candidates are the ones read first, so their decisions are the same), so it holds
+    /// until the commit.
+    /// </summary>
+    private async Task<BatchPlan> ReplanAsync(CaseSession session, PlannedBatch batch, long[] ownIds, CancellationToken cancellationToken)
     {
         var opened = batch.Plan.OpenedKeys;
-        if (database.Dialect is not PostgresDialect || opened.Count == 0)
-        {
-            return true;
-        }
-
         await session.LockCandidateKeysAsync(opened.Keys, cancellationToken);
         // Read past this transaction's own new cases of a key, then leave them out.
         var fresh = await session.FindCandidatesAsync(
             opened.Keys.ToList(), batch.Now - options.DuplicateWindow, CandidatesPerKey + opened.Values.Max(), cancellationToken);
-        var own = newIds.ToHashSet();
+        var own = ownIds.ToHashSet();
         var found = new Dictionary<CandidateKey, List<CaseCandidate>>(batch.Found);
         foreach (var key in opened.Keys)
         {
@@ -271,7 +276,7 @@ public sealed partial class MessageProcessor(
             }
         }
 
-        return Plan(batch, found).DecidesAs(batch.Plan);
+        return Plan(batch, found);
     }
 
     private void LogBatch(int count, TimeSpan total, TimeSpan analysisTime, int newCases)

@@ -17,6 +17,32 @@ public sealed partial class CaseSession
     }
 
     /// <summary>
+    /// PostgreSQL: marks the point a write can be undone to (<see cref="UndoWritesAsync"/>) without giving up the
+    /// transaction's reads. A no-op on SQLite, which never needs to undo.
+    /// </summary>
+    public async Task MarkWritesAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsPostgres && _transaction is not null)
+        {
+            await _transaction.SaveAsync(WritesSavepoint, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: undoes everything written since <see cref="MarkWritesAsync"/>, and releases the locks taken since
+    /// (<see cref="LockCandidateKeysAsync"/>: take them again). Ids taken from sequences stay taken.
+    /// </summary>
+    public async Task UndoWritesAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsPostgres && _transaction is not null)
+        {
+            await _transaction.RollbackAsync(WritesSavepoint, cancellationToken);
+        }
+    }
+
+    private const string WritesSavepoint = "writes";
+
+    /// <summary>
     /// PostgreSQL: locks the stripes of <paramref name="keys"/> until the transaction ends, in ascending order (so two
     /// transactions never wait for each other in a circle). A transaction that opens cases of a key holds its stripe from
     /// before it reads the key's candidates for the last time until it commits: the next one to read them sees its cases.
