@@ -40,4 +40,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "The search vectors of {Count} arriving messages could not be computed ahead; the insert computes them")]
     public static partial void SearchVectorsFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "A write met another writer's work (a key it stored, cases it opened that change the plan; attempt {Attempt}); nothing was committed, it is read, planned and written again")]
+    public static partial void PlanConflict(ILogger logger, int attempt);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Debug, Message = "A group of {Count} messages met cases another writer opened meanwhile; its writes were undone and it was planned again and written")]
+    public static partial void Replanned(ILogger logger, int count);
 }

@@ -18,6 +18,7 @@ internal sealed class BatchPlan(DateTimeOffset now, double similarityThreshold, 
     private readonly List<long> _newCounts = [];
     private readonly List<NewCase> _newCases = [];
     private readonly List<int> _openers = [];
+    private readonly List<CandidateKey> _openedKeys = [];
     private readonly Dictionary<long, long> _joinedExisting = [];
     private readonly List<long> _caseRefs = [];
     private readonly List<(int Message, CaseEvent Event)> _events = [];
@@ -71,6 +72,7 @@ internal sealed class BatchPlan(DateTimeOffset now, double similarityThreshold, 
         var item = open();
         _newCases.Add(item);
         _openers.Add(message);
+        _openedKeys.Add(key);
         _newCounts.Add(1);
         var newRef = -(long)_newCases.Count;
         candidates.Insert(0, (newRef, fingerprint));
@@ -86,6 +88,15 @@ internal sealed class BatchPlan(DateTimeOffset now, double similarityThreshold, 
             _events.Add((message, new CaseEvent(0, newRef, now, Actors.System, EventKinds.Assigned, "new", "assigned", "routed: " + routedTo)));
         }
     }
+
+    /// <summary>The keys this plan opens cases of, each once, with how many cases it opens of each.</summary>
+    public IReadOnlyDictionary<CandidateKey, int> OpenedKeys => _openedKeys.CountBy(k => k).ToDictionary();
+
+    /// <summary>
+    /// Whether <paramref name="other"/>, planned for the same messages, decides each of them the same way: the same
+    /// existing case joined, or the same new case (by its place among the new ones) opened or joined.
+    /// </summary>
+    public bool DecidesAs(BatchPlan other) => _caseRefs.SequenceEqual(other._caseRefs);
 
     /// <summary>The case of each message, in the order added, once the new cases have <paramref name="newIds"/>.</summary>
     public long[] CaseIds(long[] newIds) => _caseRefs.Select(r => Resolve(r, newIds)).ToArray();

@@ -45,9 +45,32 @@ public sealed partial class MessageProcessor
     /// Writes arriving batches in one transaction and processes their new messages: message order across the batches
     /// is arrival order, so a key that a later batch repeats is its duplicate, as if the earlier batch had committed first.
     /// </summary>
-    /// <returns>One result per message of each batch; null when another process stored one of the keys meanwhile (nothing was written).</returns>
-    /// <remarks>The caller holds the gate.</remarks>
+    /// <returns>One result per message of each batch; null when other writers kept getting in the way (nothing was written).</returns>
+    /// <remarks>
+    /// The caller holds a writer's permit. A group that met another writer's work (a key it stored, cases it opened that
+    /// change the plan, <see cref="StillHoldsAsync"/>) is read, planned and written again, a few times; then null.
+    /// </remarks>
     private async Task<List<InsertResult>[]?> WriteAsync(IReadOnlyList<ArrivingBatch> group)
+    {
+        for (var attempt = 1; attempt <= PlanAttempts; attempt++)
+        {
+            var (results, conflict) = await TryWriteAsync(group);
+            if (!conflict)
+            {
+                return results;
+            }
+
+            Log.PlanConflict(logger, attempt);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One attempt of <see cref="WriteAsync"/>; Conflict: another writer stored one of the keys or opened cases that
+    /// change the plan meanwhile (nothing committed; the next attempt sees them).
+    /// </summary>
+    private async Task<(List<InsertResult>[]? Results, bool Conflict)> TryWriteAsync(IReadOnlyList<ArrivingBatch> group)
     {
         // Never the caller's token: the transaction holds other callers' messages too.
         var cancellationToken = CancellationToken.None;
@@ -58,6 +81,7 @@ public sealed partial class MessageProcessor
         var arriving = messages.Select(m => new StoredMessage(0, m, null, false)).ToList();
         var writing = Stopwatch.GetTimestamp();
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var opened = Stopwatch.GetTimestamp();
         var stored = await session.FindMessagesAsync(messages, cancellationToken);
         var first = new Dictionary<(string, string), int>();
@@ -72,21 +96,39 @@ public sealed partial class MessageProcessor
         }
 
         var now = time.GetUtcNow();
-        var plan = await PlanAsync(session, fresh.Select(i => arriving[i]).ToList(), fresh.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
+        var planned = await PlanAsync(session, fresh.Select(i => arriving[i]).ToList(), fresh.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
+        var plan = planned.Plan;
         var read = Stopwatch.GetTimestamp();
         // The messages' ids are taken before the cases are written, so each new case is stored with its first message.
         var messageIds = await session.ReserveMessageIdsAsync(fresh.Count, cancellationToken);
-        var ids = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
-        var caseIds = plan.CaseIds(ids);
-        var inserted = await session.InsertMessagesAsync(
-            fresh.Select(i => messages[i]).ToList(), caseIds, messageIds, fresh.Select(i => vectors[i]).ToList(), cancellationToken);
-        if (inserted.Any(r => r.Duplicate))
+        await session.MarkWritesAsync(cancellationToken);
+        if (await WritePlanAsync() is not { } done)
         {
-            return null;
+            // Another writer stored one of the keys since they were looked up: written again, they are found stored.
+            return (null, true);
         }
 
-        await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
-        await session.AddEventsAsync(plan.Events(ids, inserted.Select(r => r.MessageId).ToList()), cancellationToken);
+        var (ids, caseIds, inserted) = done;
+        if (BeforeCheck is { } hook)
+        {
+            await hook();
+        }
+
+        if (!await StillHoldsAsync(session, planned, ids, cancellationToken))
+        {
+            // Another writer opened cases that messages of this group join: the writes are undone (the reads are kept)
+            // and the group is planned again with them, under the keys' locks, and written once more.
+            Log.Replanned(logger, fresh.Count);
+            await session.UndoWritesAsync(cancellationToken);
+            planned.Plan = plan = await ReplanAsync(session, planned, [], cancellationToken);
+            if (await WritePlanAsync() is not { } again)
+            {
+                return (null, true);
+            }
+
+            (ids, caseIds, inserted) = again;
+        }
+
         var written = Stopwatch.GetTimestamp();
         await session.CommitAsync(cancellationToken);
         LogBatch(fresh.Count, analysisTime + Stopwatch.GetElapsedTime(writing), analysisTime, ids.Length);
@@ -109,12 +151,29 @@ public sealed partial class MessageProcessor
             return new InsertResult(inserted[n].MessageId, fresh[n] != i, caseIds[n]);
         }).ToList();
         var offset = 0;
-        return group.Select(b =>
+        return (group.Select(b =>
         {
             var own = results.GetRange(offset, b.Messages.Count);
             offset += b.Messages.Count;
             return own;
-        }).ToArray();
+        }).ToArray(), false);
+
+        // The plan's cases, messages, counts and events; null when one of the keys was stored meanwhile.
+        async Task<(long[] Ids, long[] CaseIds, List<InsertResult> Inserted)?> WritePlanAsync()
+        {
+            var newIds = await session.CreateCasesAsync(plan.NewCases(fresh.Select((i, n) => (messageIds[n], messages[i].AuthorId)).ToList()), cancellationToken);
+            var cases = plan.CaseIds(newIds);
+            var stored = await session.InsertMessagesAsync(
+                fresh.Select(i => messages[i]).ToList(), cases, messageIds, fresh.Select(i => vectors[i]).ToList(), cancellationToken);
+            if (stored.Any(r => r.Duplicate))
+            {
+                return null;
+            }
+
+            await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
+            await session.AddEventsAsync(plan.Events(newIds, stored.Select(r => r.MessageId).ToList()), cancellationToken);
+            return (newIds, cases, stored);
+        }
     }
 
     /// <summary>

@@ -6,24 +6,25 @@ public sealed partial class MessageProcessor
 {
     private readonly Lock _queueLock = new();
     private readonly Queue<ArrivingBatch> _queue = new();
-    private bool _writing;
+    private int _running;
 
     /// <summary>
-    /// Queues an analyzed batch for the writer, starting it when none is running. One writer at a time takes every
-    /// batch queued meanwhile (up to <see cref="ProcessingOptions.GroupLimit"/> messages) into one transaction: a commit,
-    /// the search index's flush and the lookups' fixed costs are paid once per group instead of once per caller.
+    /// Queues an analyzed batch for the writers, starting one when fewer than <see cref="ProcessingOptions.Writers"/> run.
+    /// A writer that comes free takes every batch queued meanwhile (up to <see cref="ProcessingOptions.GroupLimit"/>
+    /// messages) into one transaction: a commit, the search index's flush and the lookups' fixed costs are paid once
+    /// per group instead of once per caller. With two writers one group's reads and writes overlap the other's.
     /// </summary>
     private void Enqueue(ArrivingBatch batch)
     {
         lock (_queueLock)
         {
             _queue.Enqueue(batch);
-            if (_writing)
+            if (_running >= _writers)
             {
                 return;
             }
 
-            _writing = true;
+            _running++;
         }
 
         _ = Task.Run(WriteQueuedAsync);
@@ -41,14 +42,14 @@ public sealed partial class MessageProcessor
         }
     }
 
-    /// <summary>Holds the writer until <see cref="ReleaseWriter"/> (tests: lets arriving batches queue into one group).</summary>
-    internal Task HoldWriterAsync() => _gate.WaitAsync();
+    /// <summary>Holds every writer until <see cref="ReleaseWriter"/> (tests: lets arriving batches queue into one group).</summary>
+    internal Task HoldWriterAsync() => HoldAllWritersAsync(CancellationToken.None);
 
-    internal void ReleaseWriter() => _gate.Release();
+    internal void ReleaseWriter() => ReleaseAllWriters();
 
     /// <summary>
-    /// Writes queued groups in arrival order until the queue is empty. A group is taken once the gate is held, so the
-    /// batches that queued while pending work or the previous group was writing all go together.
+    /// One writer: writes queued groups in arrival order until the queue is empty. A group is taken once the writer's
+    /// permit is held, so the batches that queued while pending work or the previous groups were writing all go together.
     /// </summary>
     private async Task WriteQueuedAsync()
     {
@@ -62,7 +63,7 @@ public sealed partial class MessageProcessor
                 {
                     if (!_queue.TryDequeue(out var head))
                     {
-                        _writing = false;
+                        _running--;
                         return;
                     }
 
@@ -85,7 +86,7 @@ public sealed partial class MessageProcessor
     }
 
     /// <summary>
-    /// Writes a group in one transaction; when that fails (or another process stored one of its keys meanwhile), each
+    /// Writes a group in one transaction; when that fails (or another writer stored one of its keys meanwhile), each
     /// batch is written again on its own, so one batch's trouble reaches only its own caller. Never throws: every
     /// batch's outcome goes to its caller.
     /// </summary>

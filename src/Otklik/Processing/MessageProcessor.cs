@@ -13,13 +13,21 @@ namespace Otklik.Processing;
 /// and processed by <see cref="ProcessPendingAsync(long, CancellationToken)"/> in a transaction that writes the cases,
 /// the events and the messages' processed marks together. A crash before a commit leaves the messages unacknowledged
 /// or pending, and the sender or the next run (at start, or the background worker) does them again; after the commit
-/// they are never processed twice. One processor at a time per process.
+/// they are never processed twice. One processor per process; on PostgreSQL several processes may share a database.
 /// </summary>
 /// <remarks>
 /// Set-based: a batch is analyzed on all cores (the analyzer is pure CPU), then costs a fixed handful of statements
 /// whatever its size: bodies by name, candidate cases for every (topic, body, place) of the batch, the new cases, the
 /// counts of joined cases, the messages (or their case ids), the events. The decisions in between are made in memory
 /// (<see cref="BatchPlan"/>), in message order, exactly as one message at a time would make them.
+/// <para>
+/// Several writing transactions at once (PostgreSQL: <see cref="ProcessingOptions.Writers"/>, other processes): a plan
+/// is made from the candidates read without a lock, written, and then checked before the commit. The transaction locks
+/// the keys it opened cases of (<see cref="CaseSession.LockCandidateKeysAsync"/>, held to the commit) and reads their
+/// candidates again; when a case another transaction opened meanwhile would change any decision, nothing is committed
+/// and the batch is planned and written again. A key it only joined cases of needs no lock: joins add no candidates,
+/// so whichever commits first, the other's decisions stand. The outcome is that of the transactions one after another.
+/// </para>
 /// </remarks>
 public sealed partial class MessageProcessor(
     CaseDatabase database, IMessageAnalyzer analyzer, SlaPolicy sla, ProcessingOptions options, TimeProvider time, ILogger<MessageProcessor> logger)
@@ -30,7 +38,18 @@ public sealed partial class MessageProcessor(
     // Below this many messages the thread hand-off costs more than analyzing them on the calling thread.
     private const int ParallelFrom = 16;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    // A plan that keeps meeting other writers' new cases is given up after this many tries (the arrival path then writes
+    // each batch on its own, then stores it pending).
+    private const int PlanAttempts = 3;
+
+    private readonly int _writers = WritersFor(database, options);
+
+    // One permit per writer; the pending path and the tests' hold take them all (in turn, under _exclusive).
+    private readonly SemaphoreSlim _gate = new(WritersFor(database, options));
+    private readonly SemaphoreSlim _exclusive = new(1, 1);
+
+    /// <summary>Tests: awaited in a write transaction after its writes, before its plan is checked and it commits.</summary>
+    internal Func<Task>? BeforeCheck { get; set; }
 
     /// <summary>Processes every pending message; returns how many it processed.</summary>
     public Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default) => ProcessPendingAsync(long.MaxValue, cancellationToken);
@@ -42,7 +61,7 @@ public sealed partial class MessageProcessor(
     /// </summary>
     public async Task<int> ProcessPendingAsync(long through, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await HoldAllWritersAsync(cancellationToken);
         try
         {
             var total = 0;
@@ -58,13 +77,67 @@ public sealed partial class MessageProcessor(
         }
         finally
         {
-            _gate.Release();
+            ReleaseAllWriters();
         }
+    }
+
+    // SQLite has one write lock: more writers would only queue for it.
+    private static int WritersFor(CaseDatabase database, ProcessingOptions options) =>
+        database.Dialect is PostgresDialect ? Math.Max(1, options.Writers ?? 2) : 1;
+
+    /// <summary>Takes every writer's permit: nothing arriving is written until <see cref="ReleaseAllWriters"/>.</summary>
+    private async Task HoldAllWritersAsync(CancellationToken cancellationToken)
+    {
+        await _exclusive.WaitAsync(cancellationToken);
+        var held = 0;
+        try
+        {
+            for (; held < _writers; held++)
+            {
+                await _gate.WaitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            if (held > 0)
+            {
+                _gate.Release(held);
+            }
+
+            _exclusive.Release();
+            throw;
+        }
+    }
+
+    private void ReleaseAllWriters()
+    {
+        _gate.Release(_writers);
+        _exclusive.Release();
     }
 
     private async Task<(int Done, long LastId)> ProcessBatchAsync(CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryProcessBatchAsync(cancellationToken) is { } done)
+            {
+                return done;
+            }
+
+            Log.PlanConflict(logger, attempt);
+            if (attempt == PlanAttempts)
+            {
+                // The messages stay pending: the worker (or the next call) tries again.
+                throw new InvalidOperationException($"Pending messages met cases other writers opened meanwhile {PlanAttempts} times in a row; they stay pending.");
+            }
+        }
+    }
+
+    /// <summary>One pending batch in one transaction; null when another writer's new cases changed the plan (nothing committed).</summary>
+    private async Task<(int Done, long LastId)?> TryProcessBatchAsync(CancellationToken cancellationToken)
+    {
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var pending = await session.ClaimPendingAsync(options.BatchSize, cancellationToken);
         if (pending.Count == 0)
         {
@@ -96,12 +169,23 @@ public sealed partial class MessageProcessor(
         }
 
         var messages = good.Select(i => pending[i]).ToList();
-        var plan = await PlanAsync(session, messages, good.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
+        var planned = await PlanAsync(session, messages, good.Select(i => analyzed[i]).ToArray(), now, cancellationToken);
+        var plan = planned.Plan;
         var ids = await session.CreateCasesAsync(plan.NewCases(messages.Select(m => (m.Id, m.Message.AuthorId)).ToList()), cancellationToken);
         var caseIds = plan.CaseIds(ids);
         await session.CountMessagesAsync(plan.JoinedExisting, now, cancellationToken);
         await session.AttachMessagesAsync(messages.Select((m, i) => (m.Id, caseIds[i])).ToList(), cancellationToken);
         await session.AddEventsAsync(plan.Events(ids, messages.Select(m => m.Id).ToList()), cancellationToken);
+        if (BeforeCheck is { } hook)
+        {
+            await hook();
+        }
+
+        if (!await StillHoldsAsync(session, planned, ids, cancellationToken))
+        {
+            return null;
+        }
+
         await session.CommitAsync(cancellationToken);
         LogBatch(pending.Count, Stopwatch.GetElapsedTime(started), analysisTime, ids.Length);
         return (pending.Count, pending[^1].Id);
@@ -114,7 +198,7 @@ public sealed partial class MessageProcessor(
     /// Everything one batch decides, with a fixed number of statements: the bodies its analyses name (added when new),
     /// the candidate cases of all its (topic, body, place) keys at once, then each message in order, in memory.
     /// </summary>
-    private async Task<BatchPlan> PlanAsync(
+    private async Task<PlannedBatch> PlanAsync(
         CaseSession session, IReadOnlyList<StoredMessage> messages, (MessageAnalysis Analysis, byte[] Fingerprint)[] analyzed, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -133,16 +217,66 @@ public sealed partial class MessageProcessor(
         var keys = analyzed.Select(a => new CandidateKey(
             a.Analysis.Topic, a.Analysis.BodyName is { } name ? bodies[name].Id : null, a.Analysis.Place.RegionCode, a.Analysis.Place.City)).ToArray();
         var found = await session.FindCandidatesAsync(keys.Distinct().ToList(), now - options.DuplicateWindow, CandidatesPerKey, cancellationToken);
-        var plan = new BatchPlan(now, options.DuplicateSimilarity, CandidatesPerKey);
-        for (var i = 0; i < messages.Count; i++)
+        var batch = new PlannedBatch(messages, analyzed, keys, found, now);
+        batch.Plan = Plan(batch, found);
+        return batch;
+    }
+
+    /// <summary>Each message of <paramref name="batch"/> in order, in memory, against the open cases <paramref name="found"/> per key.</summary>
+    private BatchPlan Plan(PlannedBatch batch, Dictionary<CandidateKey, List<CaseCandidate>> found)
+    {
+        var plan = new BatchPlan(batch.Now, options.DuplicateSimilarity, CandidatesPerKey);
+        for (var i = 0; i < batch.Messages.Count; i++)
         {
-            var (analysis, fingerprint) = analyzed[i];
-            var message = messages[i].Message;
-            var bodyId = keys[i].BodyId;
-            plan.Add(keys[i], fingerprint, found.GetValueOrDefault(keys[i]), () => NewCase(message, analysis, bodyId, fingerprint, now), analysis.BodyName);
+            var (analysis, fingerprint) = batch.Analyzed[i];
+            var message = batch.Messages[i].Message;
+            var key = batch.Keys[i];
+            plan.Add(key, fingerprint, found.GetValueOrDefault(key), () => NewCase(message, analysis, key.BodyId, fingerprint, batch.Now), analysis.BodyName);
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// Whether the plan written in this transaction still holds, now that it is about to commit. PostgreSQL: locks the
+    /// keys the plan opened cases of (to the commit) and plans the batch again with their candidates read now
+    /// (<see cref="ReplanAsync"/>); a case another transaction opened meanwhile that any message would have joined makes
+    /// the plans differ. SQLite's single writer always holds.
+    /// </summary>
+    /// <param name="newIds">The ids of the cases this transaction opened (it sees them; they are no one else's).</param>
+    private async Task<bool> StillHoldsAsync(CaseSession session, PlannedBatch batch, long[] newIds, CancellationToken cancellationToken) =>
+        database.Dialect is not PostgresDialect || batch.Plan.OpenedKeys.Count == 0
+        || (await ReplanAsync(session, batch, newIds, cancellationToken)).DecidesAs(batch.Plan);
+
+    /// <summary>
+    /// Locks the keys <paramref name="batch"/>'s plan opened cases of (to the commit), reads their candidates again,
+    /// without the cases <paramref name="ownIds"/>, and plans the batch again with them. The new plan opens cases of no
+    /// other key (the other keys' candidates are the ones read first, so their decisions are the same), so it holds
+    /// until the commit.
+    /// </summary>
+    private async Task<BatchPlan> ReplanAsync(CaseSession session, PlannedBatch batch, long[] ownIds, CancellationToken cancellationToken)
+    {
+        var opened = batch.Plan.OpenedKeys;
+        await session.LockCandidateKeysAsync(opened.Keys, cancellationToken);
+        // Read past this transaction's own new cases of a key, then leave them out.
+        var fresh = await session.FindCandidatesAsync(
+            opened.Keys.ToList(), batch.Now - options.DuplicateWindow, CandidatesPerKey + opened.Values.Max(), cancellationToken);
+        var own = ownIds.ToHashSet();
+        var found = new Dictionary<CandidateKey, List<CaseCandidate>>(batch.Found);
+        foreach (var key in opened.Keys)
+        {
+            var others = fresh.GetValueOrDefault(key)?.Where(c => !own.Contains(c.Id)).Take(CandidatesPerKey).ToList();
+            if (others is { Count: > 0 })
+            {
+                found[key] = others;
+            }
+            else
+            {
+                found.Remove(key);
+            }
+        }
+
+        return Plan(batch, found);
     }
 
     private void LogBatch(int count, TimeSpan total, TimeSpan analysisTime, int newCases)

@@ -24,6 +24,14 @@ public sealed class ProcessingOptions
     /// </summary>
     public int GroupLimit { get; set; } = 5000;
 
+    /// <summary>
+    /// How many transactions write arriving batches at once. Defaults to null: 2 on PostgreSQL, 1 on SQLite (whose one
+    /// write lock lets only one write anyway, so SQLite always has one). Each writer takes the batches queued when it is
+    /// free; a transaction that opens cases checks, under a lock per candidate key, that no other writer opened a case
+    /// its messages should have joined meanwhile, and is written again if one did.
+    /// </summary>
+    public int? Writers { get; set; }
+
     /// <summary>Keep the raw author name/handle (shown to admins and operators only). Defaults to false: pseudonyms only.</summary>
     public bool StoreRawAuthors { get; set; }
 }

@@ -7,7 +7,8 @@ namespace Otklik.Tests.Support;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for one test collection: initdb into a temp folder, a free loopback port,
-/// fsync off, removed on dispose. Each test gets a database of its own from <see cref="CreateDatabaseAsync"/>.
+/// fsync off, room for 300 connections (every test database keeps its pools' idle connections, and a server writes on
+/// several at once), removed on dispose. Each test gets a database of its own from <see cref="CreateDatabaseAsync"/>.
 /// A missing PostgreSQL fails the tests with what to install: tests are never silently skipped.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
@@ -35,7 +36,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         await RunAsync(
             Path.Combine(_bin, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(_dir, "log"), "-w", "-t", "60", "-o",
-                $"-p {_port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"],
+                $"-p {_port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start"],
             asRoot);
     }
 

@@ -100,8 +100,9 @@ public sealed partial class CaseSession
     public async Task<int> RefreshRollupsAsync(CancellationToken cancellationToken = default)
     {
         await ExecuteAsync(RollupSchema, cancellationToken);
-        var maxCase = Convert.ToInt64(await ScalarAsync("SELECT COALESCE(MAX(id), 0) FROM cases", cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
-        var maxEvent = Convert.ToInt64(await ScalarAsync("SELECT COALESCE(MAX(id), 0) FROM case_events", cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+        // Watermarks below which every id is committed: several writers commit their ids out of order.
+        var maxes = await CommittedMaxIdsAsync(["cases", "case_events"], cancellationToken);
+        var (maxCase, maxEvent) = (maxes[0], maxes[1]);
         var state = await QueryAsync(
             _dialect.Name == "postgresql"
                 ? "SELECT last_case_id, last_event_id FROM analytics_state WHERE id = 1 FOR UPDATE"
@@ -147,12 +148,10 @@ public sealed partial class CaseSession
     public async Task<(long MaxCase, long MaxEvent, string? FirstDay, string? LastDay)> RollupPlanAsync(CancellationToken cancellationToken = default)
     {
         var day = DayOf("c.created_at");
+        var maxes = await CommittedMaxIdsAsync(["cases", "case_events"], cancellationToken);
         var rows = await QueryAsync(
-            $"""
-            SELECT (SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM case_events),
-              (SELECT {day} FROM cases c ORDER BY c.created_at LIMIT 1), (SELECT {day} FROM cases c ORDER BY c.created_at DESC LIMIT 1)
-            """,
-            r => (L(r, 0), L(r, 1), Db.Str(r, 2), Db.Str(r, 3)), cancellationToken);
+            $"SELECT (SELECT {day} FROM cases c ORDER BY c.created_at LIMIT 1), (SELECT {day} FROM cases c ORDER BY c.created_at DESC LIMIT 1)",
+            r => (maxes[0], maxes[1], Db.Str(r, 0), Db.Str(r, 1)), cancellationToken);
         return rows[0];
     }
 
