@@ -17,6 +17,8 @@
 #   PROFILE=1 bench/server/run.sh            # PostgreSQL: the statements that took the most time during ingest (pg_stat_statements)
 #   PERF=1 …                                 # perf record -g of the server (and PostgreSQL's backends) during the measured ingest:
 #                                            # $OUT/$backend-perf.txt (top symbols, JIT-compiled code named via DOTNET_PerfMapEnabled)
+# Before the measured pages a "search index" line gives what a search reads besides its terms: the FTS5 index's segments
+# (bench/server/fts5-segments.py) or the GIN index's pending list (pgstattuple, created in the bench database).
 # The ingest lines give CPU per 1,000 messages of the server and (PostgreSQL) of the database cluster: all its processes.
 #   SERVE_ENV="DOTNET_gcConcurrent=1" …     # extra environment for the server (a runtime setting to compare)
 #   CONNS="8 2" …                            # wrk connection counts, one run each (default: saturation and one per core)
@@ -165,6 +167,16 @@ pages() { # the wrk URLs: each is warmed up (phase=warm) or measured (phase=meas
   measure "case detail" "$base/api/cases/500000" "$admin"
 }
 
+index_state() { # what a search reads besides its terms: FTS5's segments, the GIN index's unsorted pending list
+  local state
+  if [ "$backend" = sqlite ]; then
+    state=$(python3 bench/server/fts5-segments.py "$db" 2>&1 || true)
+  else
+    state="$(count "CREATE EXTENSION IF NOT EXISTS pgstattuple; SELECT pending_pages || ' GIN pending pages, ' || pending_tuples || ' tuples' FROM pgstatginindex('messages_tsv')" 2>&1 | tail -1 || true)"
+  fi
+  printf '%-10s %-28s %s\n' "$backend" "search index" "$state" | tee -a "$summary"
+}
+
 bench_backend() { # db count_sql
   local db=$1 port=${PORT:-5090}
   local base=http://127.0.0.1:$port
@@ -190,6 +202,7 @@ bench_backend() { # db count_sql
     # list's SQL building) with profile data for a while after start, and the first URL measured paid it all (PostgreSQL
     # status+body: 4.2 ms server CPU per request as the first URL, against 1–1.6 ms for lists measured after it).
     phase=warm; pages
+    index_state
     phase=measure; pages
   fi
   if [ "${INGEST_ONLY:-0}" != 1 ] && [ "${SKIP_TIMED:-0}" != 1 ]; then timed_calls "$base" "$admin" "$exec"; fi

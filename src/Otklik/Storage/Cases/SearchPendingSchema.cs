@@ -10,7 +10,7 @@ namespace Otklik.Storage.Cases;
 /// copies of one store taking the same ingest on a busy host (figures to compare, not to quote); 6.4 ms on a quiet host
 /// once a vacuum had emptied the list. The ingest paid about the same per message either way (186 against 189–194 ms
 /// of database CPU per 1,000): a smaller list is merged into the index more often, in smaller pieces. A search that reads the primary key backwards (a common word, unscoped) never reads the list.
-/// SQLite keeps its numbering with a no-op (its index has segments, kept merged by <see cref="Sqlite.SqliteSearchMerger"/>).
+/// SQLite keeps its numbering with a no-op (its index has segments instead, kept merged by the catch-up, <see cref="Sqlite.SqliteSearchIndex"/>).
 /// </summary>
 internal static class SearchPendingSchema
 {

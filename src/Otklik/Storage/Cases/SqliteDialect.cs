@@ -15,7 +15,6 @@ public sealed class SqliteDialect : SqlDialect
     private readonly string _writerConnectionString;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = [];
     private readonly Sqlite.SqliteCheckpointer _checkpointer;
-    private readonly Sqlite.SqliteSearchMerger _merger;
 
     public SqliteDialect(string database)
     {
@@ -35,7 +34,6 @@ public sealed class SqliteDialect : SqlDialect
         builder.Cache = SqliteCacheMode.Private;
         _writerConnectionString = builder.ToString();
         _checkpointer = new Sqlite.SqliteCheckpointer(_connectionString);
-        _merger = new Sqlite.SqliteSearchMerger(_connectionString);
     }
 
     public override string Name => "sqlite";
@@ -125,11 +123,7 @@ public sealed class SqliteDialect : SqlDialect
     internal override async Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         _searchScoped = await Sqlite.SqliteSearchIndex.CatchUpAsync(connection, transaction, _searchScoped, cancellationToken);
 
-    internal override void AfterCommit()
-    {
-        _checkpointer.Request();
-        _merger.Request();
-    }
+    internal override void AfterCommit() => _checkpointer.Request();
 
     internal override string TextMatch(string parameter) =>
         $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH {parameter}))";

@@ -16,38 +16,59 @@ namespace Otklik.Storage.Sqlite;
 /// committed work (a checkpoint never makes anything durable that was not), so a crash at any point loses nothing
 /// that a crash with SQLite's own checkpoint would not.
 /// </remarks>
-internal sealed class SqliteCheckpointer
+internal sealed class SqliteCheckpointer(string connectionString)
 {
     /// <summary>The automatic checkpoint's limit on the workflow's connections: 64 MB of 4 KB pages (SQLite's default is 1,000).</summary>
     public const string AutoCheckpointPragma = "PRAGMA wal_autocheckpoint = 16384";
 
-    private readonly string _connectionString;
-    private readonly BackgroundPass _pass;
+    // Mode=ReadWrite: a checkpoint after the database was deleted (a test's temporary folder) must not create an empty one.
+    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
 
-    public SqliteCheckpointer(string connectionString)
-    {
-        // Mode=ReadWrite: a checkpoint after the database was deleted (a test's temporary folder) must not create an empty one.
-        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
-        _pass = new BackgroundPass(CheckpointAsync);
-    }
+    // 0: idle; 1: running; 2: running, and another pass was asked for meanwhile.
+    private int _state;
 
     /// <summary>Asks for a checkpoint after a commit; returns at once.</summary>
-    public void Request() => _pass.Request();
-
-    private async Task CheckpointAsync()
+    public void Request()
     {
-        try
+        while (true)
         {
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            await command.ExecuteNonQueryAsync();
+            var state = Volatile.Read(ref _state);
+            if (state == 2)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _state, state + 1, state) == state)
+            {
+                if (state == 0)
+                {
+                    _ = Task.Run(RunAsync);
+                }
+
+                return;
+            }
         }
-        catch (SqliteException)
+    }
+
+    private async Task RunAsync()
+    {
+        do
         {
-            // Nothing is lost when a checkpoint cannot run (the file is gone, or locked by another process's
-            // restart): the log keeps every commit, and the next commit asks again.
+            Volatile.Write(ref _state, 1);
+            try
+            {
+                await using var connection = new SqliteConnection(_connectionString);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (SqliteException)
+            {
+                // Nothing is lost when a checkpoint cannot run (the file is gone, or locked by another process's
+                // restart): the log keeps every commit, and the next commit asks again.
+            }
         }
+        while (Interlocked.CompareExchange(ref _state, 0, 1) != 1);
     }
 }

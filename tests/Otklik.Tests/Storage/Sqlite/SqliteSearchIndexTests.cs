@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+using Otklik.Storage;
+
+namespace Otklik.Tests.Storage.Sqlite;
+
+/// <summary>The search index's upkeep in a real store file, FTS5's own merges turned off so that only the catch-up's merge work merges.</summary>
+public sealed class SqliteSearchIndexTests : IDisposable
+{
+    private const int Writes = 24;
+    private readonly string _folder = Directory.CreateTempSubdirectory("otklik-fts-").FullName;
+
+    private string Database => Path.Combine(_folder, "otklik.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Segments_left_by_many_small_writes_are_merged_as_they_come_and_every_message_is_still_found()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        await using (var store = await OtklikStores.OpenAsync(Database, null, CancellationToken.None))
+        {
+            await ExecuteAsync("INSERT INTO message_fts (message_fts, rank) VALUES ('automerge', 0); INSERT INTO message_fts (message_fts, rank) VALUES ('crisismerge', 100)");
+            for (var i = 0; i < Writes; i++)
+            {
+                // Each batch is a transaction of its own, and its catch-up flushes a segment of its own.
+                IncomingMessage Message(string id, string text) => new("test", id, text, null, null, at, null, null, null, null, null, null, 1);
+                var batch = new ImportBatch([Message($"l{i}", $"Не горят фонари у дома {i}"), Message($"p{i}", $"Яма на дороге у дома {i}")], [], "import:test", at);
+                await store.ImportBatchAsync(batch, CancellationToken.None);
+            }
+        }
+
+        Assert.InRange(await SegmentsAsync(), 1, 3);
+        Assert.Equal(Writes, await ScalarAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'фонар*'"));
+        Assert.Equal(Writes, await ScalarAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'яма'"));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The segment count from FTS5's structure record (row 10 of the data table): a cookie, then varints.</summary>
+    private async Task<long> SegmentsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT block FROM message_fts_data WHERE id = 10";
+        var block = (byte[])(await command.ExecuteScalarAsync())!;
+        var at = 4;
+        _ = Varint(block, ref at);
+        return Varint(block, ref at);
+    }
+
+    private static long Varint(byte[] bytes, ref int at)
+    {
+        long value = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var b = bytes[at++];
+            if (i == 8)
+            {
+                return (value << 8) | b;
+            }
+
+            value = (value << 7) | (long)(b & 0x7f);
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        return value;
+    }
+}
