@@ -7,9 +7,9 @@ namespace Otklik.Storage.Cases;
 /// <c>tsv</c> and have the trigger put its text's vector in front of them, when the transaction sets
 /// <see cref="Setting"/>. The import writes each batch's cases itself, so it knows every new message's body (and that
 /// no new case is escalated); before, the trigger looked the case up again for every copied row (a query of its own
-/// through the primary key): about 11 µs of CPU a message (100,000 one-word rows: 1.8 s against 0.7 s without the
-/// scope, 0.8 s with it given), and the bulk import of a million messages 15 % more CPU than before migration 18
-/// (bench/README.md). Without the setting nothing changes: a given vector is kept as it is (the ingest computes its
+/// through the primary key): about 10 µs of CPU a row (100,000 one-word rows: 1.8–2.5 s against 0.9 s without the
+/// scope, 0.9–1.0 s with it given; bench/import-trigger.sh). On real texts the scope's remaining cost is likely the
+/// <c>||</c> of the text's vector with it, which stays. Without the setting nothing changes: a given vector is kept as it is (the ingest computes its
 /// messages' whole vectors beforehand), a missing one is computed with the case's scope. The tokens are the same
 /// either way. SQLite keeps its numbering with a no-op: its catch-up joins the cases once per statement.
 /// </summary>
