@@ -1,4 +1,5 @@
 using Npgsql;
+using Otklik.Ingest;
 using Otklik.Tests.Support;
 
 namespace Otklik.Tests.Storage;
@@ -40,6 +41,40 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContract
         """;
 
     protected override string SearchCountSql => "SELECT count(*) FROM messages WHERE tsv @@ to_tsquery('russian', 'дорога')";
+
+    protected override string ScopeTokenCountSql(long body) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SELECT count(*) FROM messages WHERE tsv @@ '''#b{body}'''::tsquery");
+
+    // Every message's vector, exactly as the insert trigger computes it: the text's, then its case's scope.
+    protected override async Task AssertSearchIndexMatchesItsSourceAsync() =>
+        Assert.Equal(["0|0"], await QueryRawAsync(Database, """
+            SELECT count(*) FILTER (WHERE m.tsv IS DISTINCT FROM to_tsvector('russian', m.text)
+                     || coalesce(message_scope_vector(c.body_id, c.escalated_to_body_id), ''::tsvector)),
+                   count(*) FILTER (WHERE m.tsv IS NULL)
+            FROM messages m LEFT JOIN cases c ON c.id = m.case_id
+            """));
+
+    [Fact]
+    public async Task A_bulk_load_a_window_with_the_search_trigger_dropped_fills_the_vectors_with_their_scope()
+    {
+        // As an Otklik before the trigger stayed live left its window: the vectors are then filled at its end.
+        var window = await Store.BeginBulkLoadAsync(CancellationToken.None);
+        await ExecuteRawAsync("""
+            INSERT INTO bulk_window (position, kind, name, create_sql)
+              SELECT 1000, 'trigger', tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'messages_search_vector';
+            DROP TRIGGER messages_search_vector ON messages;
+            """);
+        await ImportAsync(DemoFile, ImportSpec.Kursk(), batchSize: 300);
+        await ExecuteRawAsync("INSERT INTO messages (channel, external_id, text, received_at) VALUES ('vk', 'pending', 'Разбитая дорога', '2025-01-01T00:00:00Z')");
+        Assert.NotEqual(["0"], await QueryRawAsync(Database, "SELECT count(*) FROM messages WHERE tsv IS NULL"));
+        await window.FinishAsync(CancellationToken.None);
+
+        Assert.Single(await QueryRawAsync(Database, "SELECT tgname FROM pg_trigger WHERE tgname = 'messages_search_vector'"));
+        await AssertSearchIndexMatchesItsSourceAsync();
+        Assert.Equal(
+            await QueryRawAsync(Database, "SELECT count(*) FROM messages m JOIN cases c ON c.id = m.case_id WHERE c.body_id IS NOT NULL"),
+            await QueryRawAsync(Database, "SELECT count(*) FROM messages WHERE tsv @@ '''#b'':*'::tsquery"));
+    }
 
     [Fact]
     public async Task A_message_is_found_by_the_words_of_its_text_after_an_insert_and_after_its_text_changes()

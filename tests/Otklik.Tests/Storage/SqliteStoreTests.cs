@@ -41,6 +41,13 @@ public sealed class SqliteStoreTests : StoreContract
 
     protected override string SearchCountSql => "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'дорог*'";
 
+    protected override string ScopeTokenCountSql(long body) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture, $"SELECT count(*) FROM message_fts WHERE message_fts MATCH '\"{Otklik.Storage.Cases.SearchScopeSchema.SqliteMark}b{body}\"'");
+
+    // FTS5 checks its index against the content view (rank 1), which gives each message's text and its case's scope.
+    protected override Task AssertSearchIndexMatchesItsSourceAsync() =>
+        ExecuteRawAsync("INSERT INTO message_fts (message_fts, rank) VALUES ('integrity-check', 1)");
+
     [Fact]
     public async Task The_database_file_and_its_folder_are_created_on_first_use_in_wal_mode()
     {

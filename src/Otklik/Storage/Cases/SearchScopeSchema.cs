@@ -52,6 +52,12 @@ internal static class SearchScopeSchema
     public static string PostgresScoped(string query, IReadOnlyList<long> bodies) =>
         $"({query} && '{string.Join(" | ", bodies.SelectMany(b => new[] { $"''#b{Id(b)}''", $"''#e{Id(b)}''" }))}'::tsquery)";
 
+    /// <summary>
+    /// PostgreSQL: the scope lexeme of a case owned by <paramref name="body"/>, as <c>message_scope_vector</c> spells it,
+    /// for a writer that gives the scope itself (<see cref="SearchScopeGivenSchema"/>).
+    /// </summary>
+    public static string OwnerLexeme(long body) => "#b" + Id(body);
+
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static readonly string Folded = SearchYoSchema.FoldedText("m.text");
@@ -89,11 +95,19 @@ internal static class SearchScopeSchema
         """);
 
     /// <summary>
-    /// PostgreSQL: the whole search vector of a row of <c>messages</c> (its text's, then its case's scope), for the bulk
-    /// load's set-based fill, which runs with the insert trigger dropped.
+    /// PostgreSQL: the statements that fill the null search vectors of the messages <paramref name="range"/> (a
+    /// condition on <c>m</c>) selects, for the bulk load's fill, which runs with the insert trigger dropped: first the
+    /// messages of a case, joined to their cases once (the text's vector, then the case's scope), then the rest (no
+    /// case) with the text's vector alone, the same vectors the trigger computes (before, a subquery per row looked up
+    /// each message's case).
     /// </summary>
-    public static readonly string VectorOfMessage =
-        $"{SearchVectorSchema.VectorOfText} || coalesce((SELECT {ScopeVector("c.body_id", "c.escalated_to_body_id")} FROM cases c WHERE c.id = messages.case_id), ''::tsvector)";
+    public static string FillVectors(string range) => $"""
+        UPDATE messages m SET tsv = {VectorOfRow} || {ScopeVector("c.body_id", "c.escalated_to_body_id")}
+          FROM cases c WHERE c.id = m.case_id AND {range} AND m.tsv IS NULL;
+        UPDATE messages m SET tsv = {VectorOfRow} WHERE {range} AND m.tsv IS NULL;
+        """;
+
+    private static readonly string VectorOfRow = SearchVectorSchema.VectorOfText.Replace(", text)", ", m.text)", StringComparison.Ordinal);
 
     // The vector's scope part is swapped on an attach and on a case's move: the text is not parsed again. A vector still
     // null (a bulk load's rows before its fill) stays null, and the fill computes it whole. The scope function casts

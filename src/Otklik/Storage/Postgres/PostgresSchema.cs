@@ -123,5 +123,6 @@ internal static class PostgresSchema
         Cases.SearchYoSchema.Postgres,
         Cases.SearchScopeSchema.Postgres,
         Cases.SearchPendingSchema.Postgres,
+        Cases.SearchScopeGivenSchema.Postgres,
     ];
 }

@@ -156,7 +156,7 @@ internal sealed partial class PostgresStore
                 }
 
                 await using (var update = new NpgsqlCommand(
-                    $"UPDATE messages SET tsv = {SearchScopeSchema.VectorOfMessage} WHERE id > @from AND id <= @to AND tsv IS NULL",
+                    SearchScopeSchema.FillVectors("m.id > @from AND m.id <= @to"),
                     connection,
                     transaction))
                 {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -38,12 +40,23 @@ internal sealed partial class PostgresStore : SqlStore
 
     private const string CopyMessages = """
         COPY messages (id, channel, external_id, url, author_id, text, received_at, posted_at, account_handle,
-          reply_to_external_id, geo_lat, geo_lon, address, case_id) FROM STDIN (FORMAT BINARY)
+          reply_to_external_id, geo_lat, geo_lon, address, case_id{0}) FROM STDIN (FORMAT BINARY)
+        """;
+
+    // Sets the trigger to add each row's text vector to the scope lexemes the COPY gives (migration 20), only while the
+    // trigger is there: with it dropped (a window an older Otklik left open) the rows must go in without a vector,
+    // which the window's end fills.
+    private static readonly string GiveScope = $"""
+        SELECT set_config('{Cases.SearchScopeGivenSchema.Setting}', 'on', true) FROM pg_trigger
+        WHERE tgrelid = 'messages'::regclass AND tgname = '{Cases.SearchVectorSchema.Trigger}'
         """;
 
     private const string CopyEvents = "COPY case_events (id, case_id, at, actor, kind) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlDataSource _dataSource;
+
+    // The scope lexemes of a new case by its body: a few hundred bodies, a million rows.
+    private readonly ConcurrentDictionary<long, NpgsqlTsVector> _scopeVectors = new();
 
     private PostgresStore(NpgsqlDataSource dataSource, string description, ILogger logger)
         : base(logger)
@@ -137,6 +150,12 @@ internal sealed partial class PostgresStore : SqlStore
         // last batches committed this way (never corrupt anything), and running the import again restores them.
         await ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit TO OFF", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, KeysTable, cancellationToken).ConfigureAwait(false);
+        bool scopeGiven;
+        await using (var give = connection.Command(GiveScope, transaction))
+        {
+            scopeGiven = await give.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        }
+
         await using (var keys = await npgsql.BeginBinaryImportAsync(CopyKeys, cancellationToken).ConfigureAwait(false))
         {
             foreach (var m in batch.Messages)
@@ -187,7 +206,7 @@ internal sealed partial class PostgresStore : SqlStore
 
         turn?.Leave();
         await CopyCasesAsync(npgsql, batch, fresh, caseIds, messageIds, bodyIds, cancellationToken).ConfigureAwait(false);
-        await CopyMessagesAsync(npgsql, fresh, caseIds, messageIds, cancellationToken).ConfigureAwait(false);
+        await CopyMessagesAsync(npgsql, fresh, caseIds, messageIds, scopeGiven ? bodyIds : null, cancellationToken).ConfigureAwait(false);
         await using (var events = await npgsql.BeginBinaryImportAsync(CopyEvents, cancellationToken).ConfigureAwait(false))
         {
             for (var i = 0; i < caseIds.Count; i++)
@@ -245,10 +264,21 @@ internal sealed partial class PostgresStore : SqlStore
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task CopyMessagesAsync(
-        NpgsqlConnection connection, IReadOnlyList<IncomingMessage> fresh, List<long> caseIds, List<long> messageIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the batch's messages. With <paramref name="scopeBodyIds"/> (the trigger adds the text's vector, see
+    /// <see cref="GiveScope"/>) each row's <c>tsv</c> is its new case's scope lexemes: the body the batch resolved for
+    /// it, never an escalation (a new case has none), so the trigger need not look the case up again.
+    /// </summary>
+    private async Task CopyMessagesAsync(
+        NpgsqlConnection connection,
+        IReadOnlyList<IncomingMessage> fresh,
+        List<long> caseIds,
+        List<long> messageIds,
+        IReadOnlyDictionary<string, long>? scopeBodyIds,
+        CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(CopyMessages, cancellationToken).ConfigureAwait(false);
+        var copy = string.Format(CultureInfo.InvariantCulture, CopyMessages, scopeBodyIds is null ? string.Empty : ", tsv");
+        await using var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < fresh.Count; i++)
         {
             var m = fresh[i];
@@ -286,6 +316,11 @@ internal sealed partial class PostgresStore : SqlStore
 
             WriteText(writer, m.Address);
             writer.Write(caseIds[i], NpgsqlDbType.Bigint);
+            if (scopeBodyIds is not null)
+            {
+                // Asynchronously: Npgsql's tsvector writer refuses to flush a full buffer on the synchronous path.
+                await writer.WriteAsync(ScopeVector(BodyIdOf(m, scopeBodyIds)), NpgsqlDbType.TsVector, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -296,6 +331,16 @@ internal sealed partial class PostgresStore : SqlStore
         await using var command = connection.Command(sql, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // Empty (not null) without a body: the trigger then adds the text's vector to nothing, as message_scope_vector(null, null) would.
+    private NpgsqlTsVector ScopeVector(long? body) =>
+        body is { } id ? _scopeVectors.GetOrAdd(id, ParseLexeme) : NpgsqlTsVector.Empty;
+
+    // Npgsql marks client-side parsing obsolete because it cannot follow a text search configuration; this parses no
+    // text, only one lexeme of our own fixed form ('#b7', quoted), and its only public constructor is this.
+#pragma warning disable CS0618
+    private static NpgsqlTsVector ParseLexeme(long body) => NpgsqlTsVector.Parse("'" + Cases.SearchScopeSchema.OwnerLexeme(body) + "'");
+#pragma warning restore CS0618
 
     private static void WriteText(NpgsqlBinaryImporter writer, string? value)
     {

@@ -67,7 +67,7 @@ internal static class BulkDerivedState
     // The window's end fills the loaded rows before the indexes, on several connections (PostgresStore.Bulk.cs); this
     // statement then only finds rows another writer inserted in the meantime, and runs once the GIN index exists.
     private static readonly string SearchVectorPostgres =
-        $"UPDATE messages SET tsv = {SearchScopeSchema.VectorOfMessage} WHERE id > @messages AND tsv IS NULL";
+        SearchScopeSchema.FillVectors("m.id > @messages");
 
     /// <summary>True when the window may drop <paramref name="trigger"/> and recompute its state instead.</summary>
     public static bool Knows(string trigger) => Families.ContainsKey(trigger);

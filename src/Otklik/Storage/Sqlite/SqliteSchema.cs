@@ -123,5 +123,6 @@ internal static class SqliteSchema
         Cases.SearchYoSchema.Sqlite,
         Cases.SearchScopeSchema.Sqlite,
         Cases.SearchPendingSchema.Sqlite,
+        Cases.SearchScopeGivenSchema.Sqlite,
     ];
 }
