@@ -120,13 +120,11 @@ public sealed partial class CaseSession
 
         if (IsPostgres)
         {
-            // In id order: two writers that join the same cases then lock their rows in the same order, never in a circle.
+            // In id order (unnest keeps the arrays' order): two writers that join the same cases then lock their rows in
+            // the same order, never in a circle.
             var sorted = counts.OrderBy(c => c.CaseId).ToList();
             await using var command = ArrayCommand(
-                """
-                UPDATE cases c SET message_count = c.message_count + u.n, updated_at = @at
-                FROM (SELECT * FROM unnest(@ids::bigint[], @ns::bigint[]) u(id, n) ORDER BY id) u WHERE c.id = u.id
-                """,
+                "UPDATE cases c SET message_count = c.message_count + u.n, updated_at = @at FROM unnest(@ids::bigint[], @ns::bigint[]) u(id, n) WHERE c.id = u.id",
                 ("ids", Column(sorted, c => c.CaseId)), ("ns", Column(sorted, c => c.Added)), ("at", at.UtcDateTime));
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;

@@ -32,7 +32,7 @@ internal static class IngestSchema
     public static readonly Migration Postgres = new(14, Description, $$"""
         CREATE OR REPLACE FUNCTION messages_search_vector() RETURNS trigger LANGUAGE plpgsql AS $f$
           BEGIN
-            IF TG_OP = 'UPDATE' OR NEW.tsv IS NULL THEN NEW.tsv := {{SearchVectorSchema.VectorOfText.Replace(", text)", ", NEW.text)", StringComparison.Ordinal)}}; END IF;
+            IF TG_OP = 'UPDATE' OR NEW.tsv IS NULL THEN NEW.tsv := {{SearchVectorSchema.VectorOf("NEW.text")}}; END IF;
             RETURN NEW;
           END $f$;
         CREATE INDEX cases_open_key ON cases (topic, body_id, created_at) WHERE status IN ('new', 'assigned', 'in_progress', 'reopened');

@@ -23,7 +23,7 @@ internal static class SearchScopeGivenSchema
 
     private const string Description = "search vector: an insert may give the scope lexemes and have the text's vector added";
 
-    private static readonly string VectorOfNewText = SearchVectorSchema.VectorOfText.Replace(", text)", ", NEW.text)", StringComparison.Ordinal);
+    private static readonly string VectorOfNewText = SearchVectorSchema.VectorOf("NEW.text");
 
     public static readonly Migration Sqlite = new(20, Description + " (nothing to change on SQLite)", "SELECT 1;");
 

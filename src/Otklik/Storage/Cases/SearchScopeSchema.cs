@@ -107,7 +107,7 @@ internal static class SearchScopeSchema
         UPDATE messages m SET tsv = {VectorOfRow} WHERE {range} AND m.tsv IS NULL;
         """;
 
-    private static readonly string VectorOfRow = SearchVectorSchema.VectorOfText.Replace(", text)", ", m.text)", StringComparison.Ordinal);
+    private static readonly string VectorOfRow = SearchVectorSchema.VectorOf("m.text");
 
     // The vector's scope part is swapped on an attach and on a case's move: the text is not parsed again. A vector still
     // null (a bulk load's rows before its fill) stays null, and the fill computes it whole. The scope function casts
@@ -123,7 +123,7 @@ internal static class SearchScopeSchema
             IF TG_OP = 'INSERT' AND NEW.tsv IS NOT NULL THEN RETURN NEW; END IF;
             SELECT body_id, escalated_to_body_id INTO b, e FROM cases WHERE id = NEW.case_id;
             IF TG_OP = 'INSERT' OR NEW.text IS DISTINCT FROM OLD.text THEN
-              NEW.tsv := {{SearchVectorSchema.VectorOfText.Replace(", text)", ", NEW.text)", StringComparison.Ordinal)}} || message_scope_vector(b, e);
+              NEW.tsv := {{SearchVectorSchema.VectorOf("NEW.text")}} || message_scope_vector(b, e);
             ELSIF NEW.case_id IS DISTINCT FROM OLD.case_id THEN
               SELECT body_id, escalated_to_body_id INTO ob, oe FROM cases WHERE id = OLD.case_id;
               NEW.tsv := ts_delete(OLD.tsv, tsvector_to_array(message_scope_vector(ob, oe))) || message_scope_vector(b, e);

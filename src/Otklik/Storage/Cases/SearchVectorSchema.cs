@@ -27,6 +27,9 @@ internal static class SearchVectorSchema
     /// <summary>How the column is computed, in one place: the trigger and the bulk fill must agree.</summary>
     public const string VectorOfText = "to_tsvector('russian', text)";
 
+    /// <summary><see cref="VectorOfText"/> of another expression for the text (<c>NEW.text</c> in a trigger, <c>m.text</c> in a join).</summary>
+    public static string VectorOf(string text) => $"to_tsvector('russian', {text})";
+
     public static readonly Migration Sqlite = new(12, Description + " (nothing to change on SQLite)", "SELECT 1;");
 
     public static readonly Migration Postgres = new(12, Description, $"""
