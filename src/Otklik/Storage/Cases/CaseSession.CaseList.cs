@@ -97,8 +97,10 @@ public sealed partial class CaseSession
             var where = $"{scope.Sql()} AND {sql}";
             var filters = args.Where(a => a.Item1 != "limit").ToList();
             var below = query.After?.Key ?? long.MaxValue;
-            var found = await NewestMatchesAsync(where, filters, search!, scoped, query.Limit + 1, below, cancellationToken)
-                ?? await PlainMatchesAsync(where, filters, search!, query.Limit + 1, below, cancellationToken);
+            var found = scoped && _dialect.GroupsScopedMatches
+                ? await ScopedMatchesAsync(where, filters, search!, query.Limit + 1, below, cancellationToken)
+                : await NewestMatchesAsync(where, filters, search!, scoped, query.Limit + 1, below, cancellationToken)
+                    ?? await PlainMatchesAsync(where, filters, search!, query.Limit + 1, below, cancellationToken);
             return MatchPage(await ReadCasesAsync([.. found.Select(f => f.Case)], order, now, cancellationToken), found, query.Limit);
         }
 

@@ -65,6 +65,27 @@ public sealed partial class CaseSession
         return null;
     }
 
+    /// <summary>
+    /// The same page as <see cref="NewestMatchesAsync"/> for a scoped search on a dialect that
+    /// <see cref="SqlDialect.GroupsScopedMatches"/>: the scope's matches grouped by case, each case keyed by its newest
+    /// match, less those with a match at or above <paramref name="below"/> (an earlier page showed them), joined to the
+    /// cases that pass <paramref name="where"/>, newest key first. Its cost is the scope's matches, which a scoped search
+    /// keeps to a few bodies' messages.
+    /// </summary>
+    private Task<List<(long Case, long Key)>> ScopedMatchesAsync(
+        string where, List<(string Name, object? Value)> filters, string search, int want, long below, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"""
+            SELECT g.case_id, g.k FROM (
+              SELECT m.case_id, max(m.id) AS k FROM messages m
+              WHERE {_dialect.MessagesMatch("m", _dialect.SearchTerm(search))} AND m.case_id IS NOT NULL
+              GROUP BY m.case_id HAVING max(m.id) < @below) g
+            JOIN cases c ON c.id = g.case_id
+            WHERE {where} ORDER BY g.k DESC LIMIT @want
+            """,
+            r => (Case: r.GetInt64(0), Key: r.GetInt64(1)), cancellationToken,
+            [.. filters, ("q", search), ("below", below), ("want", (long)want)]);
+
     /// <summary>The cases of the window's matches, newest match first; a match whose case fails the filters (or has none) comes with a null case.</summary>
     private async Task<List<(long Message, long? Case, long Messages)>> ReadMatchesAsync(
         string where, string search, bool scoped, List<(string Name, object? Value)> args, CancellationToken cancellationToken)

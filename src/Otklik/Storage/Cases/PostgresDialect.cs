@@ -75,6 +75,11 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
         return $"SELECT id FROM messages WHERE tsv @@ {query} AND {id} >= {from} AND {id} < {below} ORDER BY {id} DESC LIMIT {limit}";
     }
 
+    // The GIN bitmap of a scoped search holds all of the scope's matches whatever the window: grouped once, they give
+    // the page without a second window or a check of newer matches (body 7's 459 matches of a common word: 2.8 ms
+    // grouped, against 2.6 ms of index and heap for each window, EXPLAIN ANALYZE, 1M cases after an ingest).
+    internal override bool GroupsScopedMatches => true;
+
     /// <summary>
     /// SQL for <c>@n</c> rows of new ids, one column per table in <paramref name="tables"/>, from each table's id
     /// sequence. The sequences are looked up once: written inline in nextval's argument, pg_get_serial_sequence ran for

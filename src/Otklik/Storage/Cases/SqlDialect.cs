@@ -35,6 +35,14 @@ public abstract class SqlDialect
     internal abstract string NewestMatches(string query, string from, string below, string limit, bool scoped = false);
 
     /// <summary>
+    /// Whether a scoped search's page is read in one statement that groups all of the scope's matches by case
+    /// (<c>CaseSession.ScopedMatchesAsync</c>) instead of walking the newest matches a window at a time. True where the
+    /// index reads every match of a scoped search for any window anyway (PostgreSQL's bitmap of the GIN index), so the
+    /// walk paid that read again for each window and for each check of newer matches.
+    /// </summary>
+    internal virtual bool GroupsScopedMatches => false;
+
+    /// <summary>
     /// A condition on messages alias <paramref name="message"/> that is true when that message matches the search in
     /// <paramref name="parameter"/>, for a statement that checks a few messages read by case: one probe each.
     /// </summary>
