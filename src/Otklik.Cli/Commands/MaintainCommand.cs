@@ -46,7 +46,7 @@ public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
             SearchUpkeepOutcome.NotDue => string.Create(CultureInfo.InvariantCulture,
                 $"Not due: {result.NewMessages:N0} messages added {since}; a rebuild needs {result.NeededMessages:N0} and 24 h since the last one. Nothing rebuilt."),
             _ => string.Create(CultureInfo.InvariantCulture,
-                $"Rebuilt the search index {SearchIndexUpkeep.Index} in {result.Duration.TotalSeconds:F1} s; {result.NewMessages:N0} messages added {since}, highest message id {result.MaxMessageId:N0}."),
+                $"Rebuilt the search index {SearchIndexUpkeep.Index} in {result.Duration.TotalSeconds:F1} s; {result.NewMessages:N0} messages added {since}, {result.Messages:N0} messages in all."),
         };
     }
 }

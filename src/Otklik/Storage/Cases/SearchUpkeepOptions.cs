@@ -6,7 +6,7 @@ namespace Otklik.Storage.Cases;
 /// Nothing happens on SQLite, whatever these say.
 /// </summary>
 /// <remarks>
-/// Due when the messages added since the last rebuild (counted by id) reach <see cref="GrowthFraction"/> of those there
+/// Due when the messages added since the last rebuild (by count) reach <see cref="GrowthFraction"/> of those there
 /// were then, and at least <see cref="MinNewMessages"/>, and <see cref="MinInterval"/> has passed. A rebuild reads the
 /// whole table (6.6 s at 1.07M messages), so tying it to the growth keeps its cost per added message flat whatever the
 /// store's size; the interval caps it on a day of heavy ingest.
@@ -40,8 +40,8 @@ public sealed class SearchUpkeepOptions
     /// </summary>
     public double GrowthFraction { get; set; } = 0.1;
 
-    /// <summary>The messages that must be added since a rebuild at <paramref name="maxMessageId"/> before the next is due.</summary>
-    public long NeededAfter(long maxMessageId) => Math.Max(MinNewMessages, (long)Math.Ceiling(GrowthFraction * maxMessageId));
+    /// <summary>The messages that must be added since a rebuild of an index of <paramref name="messages"/> before the next is due.</summary>
+    public long NeededAfter(long messages) => Math.Max(MinNewMessages, (long)Math.Ceiling(GrowthFraction * messages));
 
     /// <summary>The problem with these values for the operator, or null when they are usable.</summary>
     public string? Problem() =>

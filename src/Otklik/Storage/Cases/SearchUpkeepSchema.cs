@@ -11,7 +11,7 @@ namespace Otklik.Storage.Cases;
 /// </summary>
 internal static class SearchUpkeepSchema
 {
-    private const string Description = "search index upkeep: when each index was last rebuilt and at which message id";
+    private const string Description = "search index upkeep: when each index was last rebuilt and at how many messages";
 
     public static readonly Migration Sqlite = new(21, Description + " (nothing to change on SQLite)", "SELECT 1;");
 
@@ -19,7 +19,7 @@ internal static class SearchUpkeepSchema
         CREATE TABLE search_index_rebuilds (
           index_name text PRIMARY KEY,
           rebuilt_at timestamptz NOT NULL,
-          max_message_id bigint NOT NULL,
+          messages bigint NOT NULL,
           seconds double precision NOT NULL);
         """);
 }

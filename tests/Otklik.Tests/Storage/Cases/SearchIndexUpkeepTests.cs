@@ -33,13 +33,13 @@ public sealed class SearchIndexUpkeepTests(PostgresCluster cluster)
         var again = await RunAsync(database, options);
 
         Assert.Equal((SearchUpkeepOutcome.NotDue, 1L, 2L), (early.Outcome, early.NewMessages, early.NeededMessages));
-        Assert.Equal((SearchUpkeepOutcome.Rebuilt, 10L), (due.Outcome, due.MaxMessageId));
+        Assert.Equal((SearchUpkeepOutcome.Rebuilt, 10L), (due.Outcome, due.Messages));
         Assert.NotEqual(before, afterFirst);
         // Half of the 10 messages there were at the rebuild: 5 more are needed, 4 are not enough.
         Assert.Equal((SearchUpkeepOutcome.NotDue, 4L, 5L), (short1.Outcome, short1.NewMessages, short1.NeededMessages));
         Assert.Equal(SearchUpkeepOutcome.Rebuilt, again.Outcome);
         Assert.NotEqual(afterFirst, await FileNodeAsync(db));
-        Assert.Equal(["15"], await QueryAsync(db, "SELECT max_message_id FROM search_index_rebuilds WHERE index_name = 'messages_tsv'"));
+        Assert.Equal(["15"], await QueryAsync(db, "SELECT messages FROM search_index_rebuilds WHERE index_name = 'messages_tsv'"));
     }
 
     [Fact]
