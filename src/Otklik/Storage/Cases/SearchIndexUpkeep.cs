@@ -42,7 +42,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
 
         var dropped = await DropLeftoversAsync(connection, cancellationToken);
 
-        // Read under the lock: a process that waited for another's rebuild must see its record, or it rebuilds again.
+        // Read under the lock: a process that takes it just after another's rebuild must see that one's record, or it rebuilds again.
         var (lastAt, lastMessages) = await LastRebuildAsync(connection, cancellationToken);
 
         // A count, not the highest id: ids skip what duplicates and rolled-back writes took (the bench store: 1.33M
