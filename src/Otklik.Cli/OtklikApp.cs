@@ -25,6 +25,7 @@ public static class OtklikApp
             });
             config.AddCommand<ServeCommand>("serve").WithDescription("Run the case workflow server (API, workers); --demo for the simulated demo world");
             config.AddBranch("users", u => u.AddCommand<UsersAddCommand>("add").WithDescription("Add a user (the first admin too); password from a prompt, stdin or OTKLIK_PASSWORD"));
+            config.AddCommand<MaintainCommand>("maintain").WithDescription("Rebuild PostgreSQL's search index now, as the server does when it is due (reads and writes go on)");
             config.AddCommand<StatsCommand>("stats").WithDescription("Case counts by topic group, topic and body");
             config.AddBranch("ratings", ratings => ratings.AddCommand<Ratings.RatingsComputeCommand>("compute").WithDescription("Rate bodies and official accounts for a period."));
             config.AddCommand<TrainCommand>("train").WithDescription("Train the topic, group and executor classifiers on labeled appeals");

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "A batch of {Count} messages could not be processed on arrival; it is stored pending and processed apart")]
     public static partial void AcceptFailed(ILogger logger, int count, Exception? exception);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Error, Message = "Search index upkeep failed; it looks again at the next tick")]
+    public static partial void SearchUpkeepFailed(ILogger logger, Exception exception);
 }

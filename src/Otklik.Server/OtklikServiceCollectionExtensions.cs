@@ -59,6 +59,8 @@ public static class OtklikServiceCollectionExtensions
             services.AddHostedService<SlaWorker>();
         }
 
+        AddSearchUpkeep(services, options, database);
+
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -69,6 +71,23 @@ public static class OtklikServiceCollectionExtensions
         AddAccess(services);
         AddReadLimit(services, database);
         return services;
+    }
+
+    /// <summary>
+    /// The search index's upkeep (<see cref="SearchIndexUpkeep"/>), options from <see cref="SearchUpkeepOptions.Section"/>
+    /// checked at start-up; its worker on PostgreSQL only (SQLite's index needs none) and when enabled.
+    /// </summary>
+    private static void AddSearchUpkeep(IServiceCollection services, OtklikServerOptions options, CaseDatabase database)
+    {
+        services.AddOptions<SearchUpkeepOptions>().BindConfiguration(SearchUpkeepOptions.Section)
+            .Validate(o => o.Problem() is null, "Otklik:SearchUpkeep: CheckEvery must be positive, MinInterval and GrowthFraction not negative, MinNewMessages at least 1")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SearchUpkeepOptions>>().Value);
+        services.AddSingleton<SearchIndexUpkeep>();
+        if (options.RunWorkers && database.Dialect is PostgresDialect)
+        {
+            services.AddHostedService<SearchUpkeepWorker>();
+        }
     }
 
     /// <summary>

@@ -46,4 +46,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 306, Level = LogLevel.Debug, Message = "A group of {Count} messages met cases another writer opened meanwhile; its writes were undone and it was planned again and written")]
     public static partial void Replanned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Rebuilding the search index {Index} (REINDEX CONCURRENTLY; reads and writes go on): {NewMessages} messages added since the last rebuild, {Messages} in all")]
+    public static partial void SearchIndexRebuilding(ILogger logger, string index, long newMessages, long messages);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Rebuilt the search index {Index} in {Seconds:F1} s")]
+    public static partial void SearchIndexRebuilt(ILogger logger, string index, double seconds);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Rebuilding the search index {Index} failed after {Seconds:F1} s; the old index stays in use, and the next run drops what the rebuild left")]
+    public static partial void SearchIndexRebuildFailed(ILogger logger, string index, double seconds, Exception exception);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Dropped {Leftover}, an invalid index a failed or cancelled rebuild of the search index left (writes kept updating it)")]
+    public static partial void SearchIndexLeftoverDropped(ILogger logger, string leftover);
 }

@@ -18,6 +18,7 @@ public sealed class HelpTests : IDisposable
     [InlineData("serve")]
     [InlineData("users", "add")]
     [InlineData("stats")]
+    [InlineData("maintain")]
     [InlineData("ratings", "compute")]
     [InlineData("train")]
     [InlineData("eval")]

@@ -16,6 +16,13 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     internal override DbConnection CreateConnection(bool write = false) => _dataSource.CreateConnection();
 
     /// <summary>
+    /// A connection outside the pool, for a session advisory lock: closing it ends the session and with it the lock,
+    /// however the holder stopped. A pooled connection would keep a lock its holder failed to release (no reset on close).
+    /// </summary>
+    internal NpgsqlConnection CreateUnpooledConnection() =>
+        new(new NpgsqlConnectionStringBuilder(WithDefaults(connectionString)) { Pooling = false }.ConnectionString);
+
+    /// <summary>
     /// Defaults for what the connection string does not set. Auto-prepare on: the list and the look-ups of every
     /// request are a few statement texts run over and over, which PostgreSQL otherwise plans on each call (8 ms for the
     /// search's first read, 0.1 ms prepared). No reset on close: a session never changes session state (no SET, temp

@@ -15,6 +15,13 @@ internal static class WriteLocks
     /// </summary>
     public const long Writing = 0x4f746b6c696b03;
 
+    /// <summary>
+    /// Held (a session lock, on a connection of its own) by whoever checks or rebuilds the search index
+    /// (<see cref="SearchIndexUpkeep"/>): two server processes, or a server and <c>otklik maintain</c>, never rebuild
+    /// at once, and the second to come reads the first's record and finds nothing due.
+    /// </summary>
+    public const long SearchUpkeep = 0x4f746b6c696b04;
+
     /// <summary>The first key of the two-key form that the candidate-key stripes use (distinct from any bigint lock above).</summary>
     public const int StripeClass = 0x4f746b03;
 

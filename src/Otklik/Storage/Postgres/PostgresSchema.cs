@@ -124,5 +124,6 @@ internal static class PostgresSchema
         Cases.SearchScopeSchema.Postgres,
         Cases.SearchPendingSchema.Postgres,
         Cases.SearchScopeGivenSchema.Postgres,
+        Cases.SearchUpkeepSchema.Postgres,
     ];
 }

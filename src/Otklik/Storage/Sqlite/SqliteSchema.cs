@@ -124,5 +124,6 @@ internal static class SqliteSchema
         Cases.SearchScopeSchema.Sqlite,
         Cases.SearchPendingSchema.Sqlite,
         Cases.SearchScopeGivenSchema.Sqlite,
+        Cases.SearchUpkeepSchema.Sqlite,
     ];
 }

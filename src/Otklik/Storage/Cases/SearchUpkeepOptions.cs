@@ -1,0 +1,53 @@
+namespace Otklik.Storage.Cases;
+
+/// <summary>
+/// When the server rebuilds PostgreSQL's search index (<see cref="SearchIndexUpkeep"/>). Bound from
+/// <c>Otklik:SearchUpkeep</c> (environment: <c>Otklik__SearchUpkeep__MinInterval</c>, …), validated at start-up.
+/// Nothing happens on SQLite, whatever these say.
+/// </summary>
+/// <remarks>
+/// Due when the messages added since the last rebuild (by count) reach <see cref="GrowthFraction"/> of those there
+/// were then, and at least <see cref="MinNewMessages"/>, and <see cref="MinInterval"/> has passed. A rebuild reads the
+/// whole table (6.6 s at 1.07M messages), so tying it to the growth keeps its cost per added message flat whatever the
+/// store's size; the interval caps it on a day of heavy ingest.
+/// </remarks>
+public sealed class SearchUpkeepOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Otklik:SearchUpkeep";
+
+    /// <summary>Whether the server looks at all. Defaults to true; <c>otklik maintain</c> works either way.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How often the server looks whether a rebuild is due (one cheap query). Defaults to one hour; the first look is one
+    /// interval after start, so a server's start-up and a short benchmark are left alone. Must be positive.
+    /// </summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The least time between two rebuilds. Defaults to 24 hours. Must not be negative.</summary>
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The fewest added messages that make a rebuild due. Defaults to 10,000: a smaller index is fast whatever its
+    /// shape. Must be at least 1.
+    /// </summary>
+    public long MinNewMessages { get; set; } = 10_000;
+
+    /// <summary>
+    /// The added messages that make a rebuild due, as a fraction of the messages at the last rebuild. Defaults to 0.1
+    /// (a million-message store: every 100,000). Must not be negative.
+    /// </summary>
+    public double GrowthFraction { get; set; } = 0.1;
+
+    /// <summary>The messages that must be added since a rebuild of an index of <paramref name="messages"/> before the next is due.</summary>
+    public long NeededAfter(long messages) => Math.Max(MinNewMessages, (long)Math.Ceiling(GrowthFraction * messages));
+
+    /// <summary>The problem with these values for the operator, or null when they are usable.</summary>
+    public string? Problem() =>
+        CheckEvery <= TimeSpan.Zero ? $"{Section}:CheckEvery must be positive"
+        : MinInterval < TimeSpan.Zero ? $"{Section}:MinInterval must not be negative"
+        : MinNewMessages < 1 ? $"{Section}:MinNewMessages must be at least 1"
+        : GrowthFraction < 0 || double.IsNaN(GrowthFraction) ? $"{Section}:GrowthFraction must not be negative"
+        : null;
+}
