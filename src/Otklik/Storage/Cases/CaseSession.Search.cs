@@ -10,6 +10,12 @@ public sealed partial class CaseSession
     private const int MaxWalkPerCase = 292;
 
     /// <summary>
+    /// Matches above a cursor's key <see cref="CasesMatchingFromAsync"/> reads per case wanted (408 for a page of 50,
+    /// about 1 ms) before the page's cases are checked one by one instead.
+    /// </summary>
+    private const int MaxAbovePerCase = 8;
+
+    /// <summary>
     /// A page of cases in a search's order (<see cref="CaseListOrder.Match"/>): those that pass <paramref name="where"/>,
     /// by their newest message matching <paramref name="search"/>, newest first, whose newest match is below
     /// <paramref name="below"/> (the previous page's last key), at most <paramref name="want"/>, each with its key. The
@@ -25,6 +31,7 @@ public sealed partial class CaseSession
         var page = new List<(long Case, long Key)>();
         var seen = new HashSet<long>();
         var window = Math.Max(16, 4 * want);
+        var shownAbove = below == long.MaxValue ? [] : await CasesMatchingFromAsync(search, scoped, below, MaxAbovePerCase * want, cancellationToken);
         var after = below;
         for (long read = 0, budget = (long)MaxWalkPerCase * want; read < budget;)
         {
@@ -43,8 +50,8 @@ public sealed partial class CaseSession
             {
                 var batch = fresh.GetRange(i, Math.Min(want - page.Count, fresh.Count - i));
                 i += batch.Count;
-                var shown = below == long.MaxValue ? []
-                    : await NewerMatchesAsync([.. batch.Where(b => b.Messages > 1).Select(b => b.Case)], search, below, cancellationToken);
+                var shown = shownAbove
+                    ?? await NewerMatchesAsync([.. batch.Where(b => b.Messages > 1).Select(b => b.Case)], search, below, cancellationToken);
                 page.AddRange(batch.Where(b => !shown.Contains(b.Case)).Select(b => (b.Case, b.Key)));
             }
 
@@ -97,6 +104,22 @@ public sealed partial class CaseSession
             """;
         return await QueryAsync(sql, r => (Message: r.GetInt64(0), Case: r.IsDBNull(1) ? (long?)null : r.GetInt64(1), Messages: Db.Long(r, 2) ?? 0),
             cancellationToken, [.. args, ("q", search)]);
+    }
+
+    /// <summary>
+    /// The cases of every match at or above <paramref name="below"/>, which earlier pages showed, read newest first from
+    /// the top of the index; null when there are <paramref name="limit"/> or more, and <see cref="NewerMatchesAsync"/>
+    /// checks the page's cases one by one instead. Page 2 of a common word has a page's worth of matches above its key,
+    /// read in one pass from where the index is cheap to start; a probe of one recent message cost SQLite's FTS5 0.4 ms
+    /// (it reads each segment's doclist up to the rowid), and the page's cases took one to several each (2.4 ms of a
+    /// 6.6 ms page, 1M cases after an ingest).
+    /// </summary>
+    private async Task<HashSet<long>?> CasesMatchingFromAsync(string search, bool scoped, long below, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            $"SELECT m.case_id FROM ({_dialect.NewestMatches(_dialect.SearchTerm(search), "@from", "@top", "@limit", scoped)}) f JOIN messages m ON m.id = f.id",
+            r => Db.Long(r, 0), cancellationToken, [("q", search), ("from", below), ("top", long.MaxValue), ("limit", (long)limit)]);
+        return rows.Count >= limit ? null : [.. rows.OfType<long>()];
     }
 
     /// <summary>
