@@ -23,6 +23,7 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
         while (true)
         {
             await using var session = await database.OpenAsync(write: true, cancellationToken);
+            await session.BeginWritingAsync(cancellationToken);
             var cases = await session.UnclassifiedCasesAsync(after, Batch, cancellationToken);
             if (cases.Count == 0)
             {

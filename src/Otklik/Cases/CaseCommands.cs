@@ -20,6 +20,7 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
         }
 
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var now = time.GetUtcNow();
         var current = await session.GetCaseAsync(caseId, caller.Scope, now, cancellationToken);
         if (current is null)
@@ -72,6 +73,7 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
         }
 
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var now = time.GetUtcNow();
         var current = await session.GetCaseAsync(caseId, caller.Scope, now, cancellationToken);
         if (current is null)
@@ -119,6 +121,7 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
         }
 
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var now = time.GetUtcNow();
         var id = caseId ?? (token is null ? null : await session.FindCaseByFeedbackTokenAsync(ApiKeys.HashOf(token), cancellationToken));
         var current = id is null ? null : await session.GetCaseAsync(id.Value, caller?.Scope ?? CaseScope.All, now, cancellationToken);

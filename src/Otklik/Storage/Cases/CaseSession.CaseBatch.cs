@@ -67,6 +67,7 @@ public sealed partial class CaseSession
     /// <summary>Opens cases; returns their ids in the order given (increasing, so the newest case has the largest id).</summary>
     public async Task<long[]> CreateCasesAsync(IReadOnlyList<NewCase> cases, CancellationToken cancellationToken = default)
     {
+        RequireWriting();
         if (cases.Count == 0)
         {
             return [];
@@ -138,6 +139,7 @@ public sealed partial class CaseSession
     /// <summary>Appends events in the order given (a case's timeline is ordered by event id). The trail is append-only.</summary>
     public async Task AddEventsAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken = default)
     {
+        RequireWriting();
         if (events.Count == 0)
         {
             return;

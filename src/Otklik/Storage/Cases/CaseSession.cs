@@ -37,6 +37,7 @@ public sealed partial class CaseSession : IAsyncDisposable
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _writing = false;
             _dialect.AfterCommit();
         }
     }
