@@ -149,7 +149,9 @@ internal abstract partial class SqlStore
             }
         }
 
-        foreach (var name in missing ?? [])
+        // In folded-name order, as the server's writers add bodies: two transactions adding the same new bodies then
+        // wait for each other in one order, never in a circle.
+        foreach (var name in (missing ?? []).OrderBy(RussianText.FoldName, StringComparer.Ordinal))
         {
             var folded = RussianText.FoldName(name);
             if (folded.Length > 0)
