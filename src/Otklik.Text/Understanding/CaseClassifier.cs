@@ -1,4 +1,5 @@
 using Otklik.Cases;
+using Otklik.Folding;
 using Otklik.Model;
 using Otklik.Storage.Cases;
 
@@ -31,25 +32,25 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
             }
 
             loaded ??= understanding();
-            var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
-            var now = time.GetUtcNow();
-            foreach (var c in cases)
+            var readings = cases.Select(c =>
             {
                 var labels = new AppealLabels(c.TopicGroup, c.Topic, c.BodyName);
-                var reading = loaded.Understand(c.Text, c.ReceivedAt, labels, options.RegionFor(c.Channel, null));
-                long? bodyId = null;
-                if (reading.Body is { } name && !bodies.TryGetValue(name, out var known))
-                {
-                    known = await session.FindBodyByNameAsync(name, cancellationToken)
-                        ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
-                    bodies[name] = known;
-                    bodyId = known;
-                }
-                else if (reading.Body is { } again)
-                {
-                    bodyId = bodies[again];
-                }
+                return (Case: c, Labels: labels, Reading: loaded.Understand(c.Text, c.ReceivedAt, labels, options.RegionFor(c.Channel, null)));
+            }).ToList();
 
+            // The bodies first, new ones added in folded-name order as the message processor adds them: a body another
+            // writer added uncommitted is waited for in one order, and before any case row is held.
+            var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var name in readings.Select(r => r.Reading.Body).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(RussianText.FoldName, StringComparer.Ordinal))
+            {
+                bodies[name] = await session.FindBodyByNameAsync(name, cancellationToken)
+                    ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
+            }
+
+            var now = time.GetUtcNow();
+            foreach (var (c, labels, reading) in readings)
+            {
+                long? bodyId = reading.Body is { } name ? bodies[name] : null;
                 var assign = bodyId is not null && reading.BodyConfidence >= autoAssignConfidence;
                 await session.SetPredictionAsync(c.Id, reading.TopicGroup, reading.Topic, bodyId, assign,
                     ModelAnalyzer.LabelSource(labels, loaded.Model.ModelVersion), reading.BodyConfidence, ModelAnalyzer.Reasons(reading, labels), now, cancellationToken);
