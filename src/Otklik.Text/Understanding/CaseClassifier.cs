@@ -1,5 +1,4 @@
 using Otklik.Cases;
-using Otklik.Folding;
 using Otklik.Model;
 using Otklik.Storage.Cases;
 
@@ -38,10 +37,10 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
                 return (Case: c, Labels: labels, Reading: loaded.Understand(c.Text, c.ReceivedAt, labels, options.RegionFor(c.Channel, null)));
             }).ToList();
 
-            // The bodies first, new ones added in folded-name order as the message processor adds them: a body another
-            // writer added uncommitted is waited for in one order, and before any case row is held.
+            // The bodies first, before any case row is held: adding one waits for other transactions adding bodies
+            // (PostgreSQL: WriteLocks.Bodies), and a message writer holding that lock may need a row of these cases.
             var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var name in readings.Select(r => r.Reading.Body).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(RussianText.FoldName, StringComparer.Ordinal))
+            foreach (var name in readings.Select(r => r.Reading.Body).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 bodies[name] = await session.FindBodyByNameAsync(name, cancellationToken)
                     ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);

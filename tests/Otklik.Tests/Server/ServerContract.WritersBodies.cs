@@ -59,7 +59,8 @@ public abstract partial class ServerContract
         var second = Post(integrator, Api.Message(Different[2], body: "Управа Бета"), Api.Message(Different[3], body: "Управа Альфа"));
         if (postgres)
         {
-            // The second waits too: after its own first body, or for the first writer's, when both add them in one order.
+            // The second waits too: for the first to commit its bodies (WriteLocks.Bodies), or, were the two to add
+            // bodies at once, after its own first body, holding the body the first goes on to add.
             Assert.True(await LockWaiterAsync(server, 2), "the second writer never waited");
             await gate.ExecuteAsync($"SELECT pg_advisory_unlock({HeldBody})", default);
         }

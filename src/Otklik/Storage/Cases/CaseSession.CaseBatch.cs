@@ -210,21 +210,18 @@ public sealed partial class CaseSession
 
         var found = (await QueryAsync(sql.Append(')').ToString(), r => (r.GetString(0), new ResolvedBody(r.GetInt64(1), Db.Str(r, 2), Db.Str(r, 3))), cancellationToken, args))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
-        // A label names a body the registry does not have yet: the labeled input seeds the registry. New bodies are
-        // added in folded-name order: a writer adding a body another has added uncommitted waits for its commit, and
-        // in one order those waits never close a circle (PostgreSQL would abort one of two writers after a second).
-        foreach (var name in names.Where(n => !found.ContainsKey(RussianText.FoldName(n))).OrderBy(RussianText.FoldName, StringComparer.Ordinal))
-        {
-            if (!found.ContainsKey(RussianText.FoldName(name)))
-            {
-                var id = await AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
-                found[RussianText.FoldName(name)] = new ResolvedBody(id, null, null);
-            }
-        }
-
         foreach (var name in names)
         {
-            result[name] = found[RussianText.FoldName(name)];
+            if (!found.TryGetValue(RussianText.FoldName(name), out var body))
+            {
+                // A label names a body the registry does not have yet: the labeled input seeds the registry (one such
+                // transaction at a time, AddBodyAsync).
+                var id = await AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
+                body = new ResolvedBody(id, null, null);
+                found[RussianText.FoldName(name)] = body;
+            }
+
+            result[name] = body;
         }
 
         return result;

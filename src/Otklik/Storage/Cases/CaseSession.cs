@@ -38,6 +38,7 @@ public sealed partial class CaseSession : IAsyncDisposable
             await _transaction.DisposeAsync();
             _transaction = null;
             _writing = false;
+            _addingBodies = false;
             _dialect.AfterCommit();
         }
     }

@@ -38,6 +38,13 @@ internal abstract partial class SqlStore
     /// </summary>
     protected virtual Task BeginWritingAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Before a transaction adds bodies: PostgreSQL takes <see cref="Cases.WriteLocks.Bodies"/> to its commit, as the
+    /// server's writers do, so two transactions never add new bodies at once (each could hold a body the other adds,
+    /// in any order). SQLite's one writer needs nothing.
+    /// </summary>
+    protected virtual Task LockBodiesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private async Task<ImportBatchOutcome> ImportBatchOnceAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -149,9 +156,13 @@ internal abstract partial class SqlStore
             }
         }
 
-        // In folded-name order, as the server's writers add bodies: two transactions adding the same new bodies then
-        // wait for each other in one order, never in a circle.
-        foreach (var name in (missing ?? []).OrderBy(RussianText.FoldName, StringComparer.Ordinal))
+        if (missing is not null)
+        {
+            await LockBodiesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        // In the messages' order: a body gets the same id whatever the batches' size.
+        foreach (var name in missing ?? [])
         {
             var folded = RussianText.FoldName(name);
             if (folded.Length > 0)
