@@ -8,7 +8,9 @@ namespace Otklik.Cases;
 
 /// <summary>
 /// Changes people make to cases: transitions through <see cref="CaseWorkflow"/>, answers, resident feedback.
-/// Each runs in one transaction with its audit events, and is refused as a value (never an exception).
+/// Each runs in one transaction with its audit events, and is refused as a value (never an exception). The transaction
+/// begins writing first (<see cref="CaseSession.BeginWritingAsync"/>): on PostgreSQL an analytics rollup then never
+/// saves an event watermark above its uncommitted event.
 /// </summary>
 public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvider time)
 {
