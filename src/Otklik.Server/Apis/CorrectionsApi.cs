@@ -40,6 +40,7 @@ public static class CorrectionsApi
         var group = string.IsNullOrWhiteSpace(input.TopicGroup) ? null : input.TopicGroup.Trim();
         await using (var session = await database.OpenAsync(write: true, context.RequestAborted))
         {
+            await session.BeginWritingAsync(context.RequestAborted);
             var record = await session.GetCaseAsync(id, caller.Scope, now, context.RequestAborted);
             if (record is null)
             {

@@ -12,7 +12,9 @@ namespace Otklik.Server.Ratings;
 /// <summary>
 /// The public ratings computed from the store's cases with the shipped methodology, for a quarter and the 3 before it.
 /// A report is cached until a case is created or changed (<see cref="CaseSession.ChangeMarkAsync"/>), so the public
-/// page costs one computation per change, not per visitor. In the demo, the simulated official accounts of the ratings
+/// page costs one computation per change, not per visitor. A report computed under an unsettled mark (writers were in
+/// flight, and one may commit an id below the mark without changing it) is served only under unsettled marks: the first
+/// request that finds the writers done computes it again. In the demo, the simulated official accounts of the ratings
 /// issue are rated beside the bodies (and the report says they are simulated).
 /// </summary>
 public sealed class LiveRatings(CaseDatabase database, TimeProvider time, OtklikServerOptions options)
@@ -20,7 +22,7 @@ public sealed class LiveRatings(CaseDatabase database, TimeProvider time, Otklik
     /// <summary>Earlier periods computed for the history columns. 3.</summary>
     public const int HistoryPeriods = 3;
 
-    private readonly ConcurrentDictionary<string, (string Mark, RatingsReport Report)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ChangeMark Mark, RatingsReport Report)> _cache = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _compute = new(1, 1);
     private CityPopulation? _population;
 
@@ -51,13 +53,13 @@ public sealed class LiveRatings(CaseDatabase database, TimeProvider time, Otklik
 
     public async Task<RatingsReport> ReportAsync(RatingPeriod period, CancellationToken cancellationToken)
     {
-        string mark;
+        ChangeMark mark;
         await using (var session = await database.OpenAsync(write: false, cancellationToken))
         {
             mark = await session.ChangeMarkAsync(cancellationToken);
         }
 
-        if (_cache.TryGetValue(period.Name, out var cached) && cached.Mark == mark)
+        if (_cache.TryGetValue(period.Name, out var cached) && Fits(cached.Mark, mark))
         {
             return cached.Report;
         }
@@ -65,7 +67,7 @@ public sealed class LiveRatings(CaseDatabase database, TimeProvider time, Otklik
         await _compute.WaitAsync(cancellationToken);
         try
         {
-            if (_cache.TryGetValue(period.Name, out cached) && cached.Mark == mark)
+            if (_cache.TryGetValue(period.Name, out cached) && Fits(cached.Mark, mark))
             {
                 return cached.Report;
             }
@@ -96,6 +98,10 @@ public sealed class LiveRatings(CaseDatabase database, TimeProvider time, Otklik
             _compute.Release();
         }
     }
+
+    // A settled report serves any request of its mark; an unsettled one only requests that cannot tell better.
+    private static bool Fits(ChangeMark cached, ChangeMark now) =>
+        cached.Value == now.Value && (cached.Settled || !now.Settled);
 
     private CityPopulation Population() =>
         _population ??= CityPopulation.Load(File.Exists(Path.Combine("data", "geo", "city.csv")) ? Path.Combine("data", "geo", "city.csv") : CityPopulation.DefaultPath);

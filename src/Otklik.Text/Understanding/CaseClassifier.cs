@@ -23,6 +23,7 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
         while (true)
         {
             await using var session = await database.OpenAsync(write: true, cancellationToken);
+            await session.BeginWritingAsync(cancellationToken);
             var cases = await session.UnclassifiedCasesAsync(after, Batch, cancellationToken);
             if (cases.Count == 0)
             {
@@ -30,25 +31,25 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
             }
 
             loaded ??= understanding();
-            var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
-            var now = time.GetUtcNow();
-            foreach (var c in cases)
+            var readings = cases.Select(c =>
             {
                 var labels = new AppealLabels(c.TopicGroup, c.Topic, c.BodyName);
-                var reading = loaded.Understand(c.Text, c.ReceivedAt, labels, options.RegionFor(c.Channel, null));
-                long? bodyId = null;
-                if (reading.Body is { } name && !bodies.TryGetValue(name, out var known))
-                {
-                    known = await session.FindBodyByNameAsync(name, cancellationToken)
-                        ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
-                    bodies[name] = known;
-                    bodyId = known;
-                }
-                else if (reading.Body is { } again)
-                {
-                    bodyId = bodies[again];
-                }
+                return (Case: c, Labels: labels, Reading: loaded.Understand(c.Text, c.ReceivedAt, labels, options.RegionFor(c.Channel, null)));
+            }).ToList();
 
+            // The bodies first, before any case row is held: adding one waits for other transactions adding bodies
+            // (PostgreSQL: WriteLocks.Bodies), and a message writer holding that lock may need a row of these cases.
+            var bodies = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var name in readings.Select(r => r.Reading.Body).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                bodies[name] = await session.FindBodyByNameAsync(name, cancellationToken)
+                    ?? await session.AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
+            }
+
+            var now = time.GetUtcNow();
+            foreach (var (c, labels, reading) in readings)
+            {
+                long? bodyId = reading.Body is { } name ? bodies[name] : null;
                 var assign = bodyId is not null && reading.BodyConfidence >= autoAssignConfidence;
                 await session.SetPredictionAsync(c.Id, reading.TopicGroup, reading.Topic, bodyId, assign,
                     ModelAnalyzer.LabelSource(labels, loaded.Model.ModelVersion), reading.BodyConfidence, ModelAnalyzer.Reasons(reading, labels), now, cancellationToken);

@@ -8,7 +8,9 @@ namespace Otklik.Cases;
 
 /// <summary>
 /// Changes people make to cases: transitions through <see cref="CaseWorkflow"/>, answers, resident feedback.
-/// Each runs in one transaction with its audit events, and is refused as a value (never an exception).
+/// Each runs in one transaction with its audit events, and is refused as a value (never an exception). The transaction
+/// begins writing first (<see cref="CaseSession.BeginWritingAsync"/>): on PostgreSQL an analytics rollup then never
+/// saves an event watermark above its uncommitted event.
 /// </summary>
 public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvider time)
 {
@@ -20,6 +22,7 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
         }
 
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var now = time.GetUtcNow();
         var current = await session.GetCaseAsync(caseId, caller.Scope, now, cancellationToken);
         if (current is null)
@@ -72,6 +75,7 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
         }
 
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var now = time.GetUtcNow();
         var current = await session.GetCaseAsync(caseId, caller.Scope, now, cancellationToken);
         if (current is null)
@@ -119,6 +123,7 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
         }
 
         await using var session = await database.OpenAsync(write: true, cancellationToken);
+        await session.BeginWritingAsync(cancellationToken);
         var now = time.GetUtcNow();
         var id = caseId ?? (token is null ? null : await session.FindCaseByFeedbackTokenAsync(ApiKeys.HashOf(token), cancellationToken));
         var current = id is null ? null : await session.GetCaseAsync(id.Value, caller?.Scope ?? CaseScope.All, now, cancellationToken);

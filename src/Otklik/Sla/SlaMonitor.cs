@@ -37,6 +37,7 @@ public sealed class SlaMonitor(CaseDatabase database, SlaPolicy policy, TimeProv
 
             // Read again under the write lock: a case answered meanwhile must not get a reminder.
             await using var session = await database.OpenAsync(write: true, cancellationToken);
+            await session.BeginWritingAsync(cancellationToken);
             rows = await session.SlaDueAsync(now, options.EscalateAfter, 500, cancellationToken);
             foreach (var row in rows)
             {
@@ -82,6 +83,7 @@ public sealed class SlaMonitor(CaseDatabase database, SlaPolicy policy, TimeProv
         if (options.RetentionDays is { } days)
         {
             await using var session = await database.OpenAsync(write: true, cancellationToken);
+            await session.BeginWritingAsync(cancellationToken);
             var cases = await session.RemoveClosedTextsAsync(now - TimeSpan.FromDays(days), now, 5000, cancellationToken);
             foreach (var caseId in cases)
             {

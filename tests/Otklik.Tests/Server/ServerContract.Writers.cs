@@ -200,20 +200,20 @@ public abstract partial class ServerContract
         Assert.Equal(0, await session.CountPendingAsync());
     }
 
-    /// <summary>Whether, within 10 s, another connection to the server's database waits for a lock.</summary>
-    private static async Task<bool> LockWaiterAsync(TestServer server)
+    /// <summary>Whether, within 10 s, <paramref name="count"/> other connections to the server's database wait for a lock at once.</summary>
+    private static async Task<bool> LockWaiterAsync(TestServer server, int count = 1)
     {
         await using var session = await server.Database.OpenAsync(write: false);
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 500; i++)
         {
             var waiting = await session.ScalarAsync(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", default);
-            if (Convert.ToInt64(waiting, CultureInfo.InvariantCulture) > 0)
+            if (Convert.ToInt64(waiting, CultureInfo.InvariantCulture) >= count)
             {
                 return true;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
 
         return false;

@@ -91,6 +91,7 @@ public abstract partial class StoreContract
         }
 
         await using var session = await database.OpenAsync(write: true);
+        await session.BeginWritingAsync();
         var ids = await session.CreateCasesAsync(cases);
         await session.CommitAsync();
         return [.. ids];

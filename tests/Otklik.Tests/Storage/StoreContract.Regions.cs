@@ -15,6 +15,7 @@ public abstract partial class StoreContract
         long[] ids;
         await using (var session = await database.OpenAsync(write: true))
         {
+            await session.BeginWritingAsync();
             var body = await session.AddBodyAsync(new Body(0, "Комитет ЖКХ", null, BodyLevel.Municipal, "46", null, new Territory("46", "Курская область"), null));
             var noCode = await session.AddBodyAsync(new Body(0, "Федеральное агентство", null, BodyLevel.Federal, null, null, Territory.Unknown, null));
             Territory[] places = [new(null, "Курская", City: "Курск"), Territory.Unknown, new(null, "Орловская область"), new("57", "Орловская область"), new(null, "Курская область")];

@@ -11,9 +11,21 @@ public sealed partial class CaseSession
 {
     private const string BodyColumns = "id, name, short_name, level, region_code, parent_id, region, district, city, contacts FROM bodies";
 
-    /// <summary>Adds a body, or returns the id of the one with the same folded name.</summary>
+    // Whether this transaction holds WriteLocks.Bodies (PostgreSQL; to the commit).
+    private bool _addingBodies;
+
+    /// <summary>
+    /// Adds a body, or returns the id of the one with the same folded name. PostgreSQL: the transaction's first call
+    /// takes <see cref="WriteLocks.Bodies"/> until it commits.
+    /// </summary>
     public async Task<long> AddBodyAsync(Body body, CancellationToken cancellationToken = default)
     {
+        if (IsPostgres && !_addingBodies && _transaction is not null)
+        {
+            await ExecuteAsync($"SELECT pg_advisory_xact_lock({WriteLocks.Bodies})", cancellationToken);
+            _addingBodies = true;
+        }
+
         var key = RussianText.FoldName(body.Name);
         var id = await ScalarAsync(
             """

@@ -67,6 +67,7 @@ public sealed partial class CaseSession
     /// <summary>Opens cases; returns their ids in the order given (increasing, so the newest case has the largest id).</summary>
     public async Task<long[]> CreateCasesAsync(IReadOnlyList<NewCase> cases, CancellationToken cancellationToken = default)
     {
+        RequireWriting();
         if (cases.Count == 0)
         {
             return [];
@@ -138,6 +139,7 @@ public sealed partial class CaseSession
     /// <summary>Appends events in the order given (a case's timeline is ordered by event id). The trail is append-only.</summary>
     public async Task AddEventsAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken = default)
     {
+        RequireWriting();
         if (events.Count == 0)
         {
             return;
@@ -212,7 +214,8 @@ public sealed partial class CaseSession
         {
             if (!found.TryGetValue(RussianText.FoldName(name), out var body))
             {
-                // A label names a body the registry does not have yet: the labeled input seeds the registry.
+                // A label names a body the registry does not have yet: the labeled input seeds the registry (one such
+                // transaction at a time, AddBodyAsync).
                 var id = await AddBodyAsync(new Body(0, name, null, BodyLevel.Other, null, null, Territory.Unknown, null), cancellationToken);
                 body = new ResolvedBody(id, null, null);
                 found[RussianText.FoldName(name)] = body;

@@ -7,10 +7,13 @@ namespace Otklik.Storage.Cases;
 public sealed partial class CaseSession
 {
     /// <summary>Appends to a case's history. There is no update or delete of events: the trail is append-only.</summary>
-    public Task<int> AddEventAsync(long caseId, DateTimeOffset at, string actor, string kind, string? before, string? after, string? note, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
+    public Task<int> AddEventAsync(long caseId, DateTimeOffset at, string actor, string kind, string? before, string? after, string? note, CancellationToken cancellationToken = default)
+    {
+        RequireWriting();
+        return ExecuteAsync(
             "INSERT INTO case_events (case_id, at, actor, kind, before_value, after_value, note) VALUES (@c, @at, @actor, @kind, @b, @a, @n)",
             cancellationToken, ("c", caseId), ("at", T(at)), ("actor", actor), ("kind", kind), ("b", before), ("a", after), ("n", note));
+    }
 
     public Task<List<CaseEvent>> EventsOfCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
         QueryAsync(

@@ -97,12 +97,31 @@ public sealed partial class CaseSession
         return rows[0];
     }
 
-    /// <summary>A number that changes whenever a case is created or changed: the ratings cache's key.</summary>
-    public async Task<string> ChangeMarkAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A mark that changes whenever a case is created or changed (its events): the ratings cache's key. PostgreSQL: settled
+    /// when no writing transaction holds <see cref="WriteLocks.Writing"/> at the read; it never waits for one (a public
+    /// page must not queue behind ingest, nor make ingest queue behind it).
+    /// </summary>
+    public async Task<ChangeMark> ChangeMarkAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await QueryAsync(
-            "SELECT (SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM case_events)",
-            r => string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(0)}:{r.GetInt64(1)}"), cancellationToken);
-        return rows[0];
+        const string maxes = "(SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM case_events)";
+        if (!IsPostgres)
+        {
+            // One writer, committing its ids in order: every id below the highest is committed.
+            return (await QueryAsync($"SELECT {maxes}", r => new ChangeMark(Mark(r), true), cancellationToken))[0];
+        }
+
+        // The statement's snapshot is taken before the lock: a writer that committed in between has its ids committed
+        // (all a settled mark promises), and one still running holds the lock shared, so the mark is not settled.
+        var mark = (await QueryAsync($"SELECT {maxes}, pg_try_advisory_lock({WriteLocks.Writing})", r => new ChangeMark(Mark(r), r.GetBoolean(2)), cancellationToken))[0];
+        if (mark.Settled)
+        {
+            await ExecuteAsync($"SELECT pg_advisory_unlock({WriteLocks.Writing})", CancellationToken.None);
+        }
+
+        return mark;
+
+        static string Mark(System.Data.Common.DbDataReader r) =>
+            string.Create(CultureInfo.InvariantCulture, $"{Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)}:{Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)}");
     }
 }

@@ -4,15 +4,33 @@ namespace Otklik.Storage.Cases;
 
 public sealed partial class CaseSession
 {
+    // Whether this transaction began writing (BeginWritingAsync): on PostgreSQL it then holds WriteLocks.Writing.
+    private bool _writing;
+
     /// <summary>
-    /// PostgreSQL: marks this transaction as one that writes cases and messages (<see cref="WriteLocks.Writing"/>, shared),
-    /// until it ends. Call before taking any id. A no-op on SQLite.
+    /// PostgreSQL: marks this transaction as one that writes cases, messages or case events (<see cref="WriteLocks.Writing"/>,
+    /// shared), until it ends. Call first, before any other write (a row lock taken before it could close a wait cycle
+    /// with a writer and a watermark reader queued for the lock), and before taking any id. A no-op on SQLite.
     /// </summary>
     public async Task BeginWritingAsync(CancellationToken cancellationToken = default)
     {
-        if (IsPostgres)
+        if (IsPostgres && !_writing && _transaction is not null)
         {
             await ExecuteAsync($"SELECT pg_advisory_xact_lock_shared({WriteLocks.Writing})", cancellationToken);
+        }
+
+        _writing = true;
+    }
+
+    /// <summary>
+    /// PostgreSQL: refuses to insert cases or case events in a transaction that did not call <see cref="BeginWritingAsync"/>:
+    /// an event id committed after a rollup read a higher one as its watermark would never be counted.
+    /// </summary>
+    private void RequireWriting()
+    {
+        if (IsPostgres && (!_writing || _transaction is null))
+        {
+            throw new InvalidOperationException("Cases and case events are written only in a transaction that began with BeginWritingAsync.");
         }
     }
 

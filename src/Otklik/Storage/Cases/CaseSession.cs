@@ -37,6 +37,8 @@ public sealed partial class CaseSession : IAsyncDisposable
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _writing = false;
+            _addingBodies = false;
             _dialect.AfterCommit();
         }
     }

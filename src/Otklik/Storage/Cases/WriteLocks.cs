@@ -22,6 +22,14 @@ internal static class WriteLocks
     /// </summary>
     public const long SearchUpkeep = 0x4f746b6c696b04;
 
+    /// <summary>
+    /// Held by a transaction that adds bodies, from before its first until it commits. A body another transaction added
+    /// uncommitted makes an insert of the same name wait for that commit; two transactions adding the same new bodies
+    /// in opposite orders would each wait for the other until PostgreSQL's deadlock detection (a second) aborted one.
+    /// New bodies are rare (a label names one the registry lacks), so their writers going one at a time costs little.
+    /// </summary>
+    public const long Bodies = 0x4f746b6c696b05;
+
     /// <summary>The first key of the two-key form that the candidate-key stripes use (distinct from any bigint lock above).</summary>
     public const int StripeClass = 0x4f746b03;
 

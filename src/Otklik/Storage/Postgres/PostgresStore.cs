@@ -125,6 +125,12 @@ internal sealed partial class PostgresStore : SqlStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    protected override Task BeginWritingAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock_shared({Cases.WriteLocks.Writing})", cancellationToken);
+
+    protected override Task LockBodiesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({Cases.WriteLocks.Bodies})", cancellationToken);
+
     /// <remarks>
     /// Keys first, then the new rows straight into their tables, all by binary COPY: each message's text crosses the
     /// wire and is written once, where staging the whole row and INSERT … SELECT would write it twice.

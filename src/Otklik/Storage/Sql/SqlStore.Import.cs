@@ -31,6 +31,20 @@ internal abstract partial class SqlStore
     /// </summary>
     protected virtual bool IsWriteConflict(DbException exception) => false;
 
+    /// <summary>
+    /// Marks an import transaction as one that writes cases and case events, before its first write: PostgreSQL holds
+    /// <see cref="Cases.WriteLocks.Writing"/> shared to the commit, as the server's writers do, so an analytics rollup
+    /// never saves a watermark above an imported id not yet committed. SQLite's one writer needs nothing.
+    /// </summary>
+    protected virtual Task BeginWritingAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Before a transaction adds bodies: PostgreSQL takes <see cref="Cases.WriteLocks.Bodies"/> to its commit, as the
+    /// server's writers do, so two transactions never add new bodies at once (each could hold a body the other adds,
+    /// in any order). SQLite's one writer needs nothing.
+    /// </summary>
+    protected virtual Task LockBodiesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private async Task<ImportBatchOutcome> ImportBatchOnceAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -40,6 +54,8 @@ internal abstract partial class SqlStore
         using var turn = BulkLoading && batch.Sequence >= 0
             ? await _batchTurns.EnterAsync(batch.Sequence, cancellationToken).ConfigureAwait(false)
             : null;
+        // In the batch's turn (the batch holding it never waits for a later one) and before any row is written.
+        await BeginWritingAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var resolved = turn is not null && BulkWriters > 1 && !AllBodiesKnown(batch.Messages)
             ? await RegisterBodiesAsync(batch.Messages, cancellationToken).ConfigureAwait(false)
             : await ResolveBodiesAsync(connection, transaction, batch.Messages, cancellationToken).ConfigureAwait(false);
@@ -140,6 +156,12 @@ internal abstract partial class SqlStore
             }
         }
 
+        if (missing is not null)
+        {
+            await LockBodiesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        // In the messages' order: a body gets the same id whatever the batches' size.
         foreach (var name in missing ?? [])
         {
             var folded = RussianText.FoldName(name);

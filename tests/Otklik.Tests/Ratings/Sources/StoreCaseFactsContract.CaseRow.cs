@@ -19,6 +19,7 @@ public abstract partial class StoreCaseFactsContract
         var database = await CaseDatabase.OpenAsync(db);
         await using (var session = await database.OpenAsync(write: true))
         {
+            await session.BeginWritingAsync();
             await AddBodyAsync(session);
             // The processor's order: the messages are stored pending, the case created, then the messages attached.
             var stored = await session.InsertMessagesAsync([
@@ -50,6 +51,7 @@ public abstract partial class StoreCaseFactsContract
         var database = await CaseDatabase.OpenAsync(db);
         await using (var session = await database.OpenAsync(write: true))
         {
+            await session.BeginWritingAsync();
             await AddBodyAsync(session);
             // The bulk import's order: the message row names a case id the next statement creates.
             await session.ExecuteAsync(
@@ -73,6 +75,7 @@ public abstract partial class StoreCaseFactsContract
         var database = await CaseDatabase.OpenAsync(db);
         await using (var session = await database.OpenAsync(write: true))
         {
+            await session.BeginWritingAsync();
             await AddBodyAsync(session);
             // The arrival path's order: the case first, then its messages, all in one insert (PostgreSQL's first-message
             // trigger runs once per statement over the inserted rows); the higher id comes first in the statement.
