@@ -59,7 +59,7 @@ public static class OtklikServiceCollectionExtensions
             services.AddHostedService<SlaWorker>();
         }
 
-        AddSearchUpkeep(services, options, database);
+        AddSearchUpkeep(services, options);
 
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -75,16 +75,16 @@ public static class OtklikServiceCollectionExtensions
 
     /// <summary>
     /// The search index's upkeep (<see cref="SearchIndexUpkeep"/>), options from <see cref="SearchUpkeepOptions.Section"/>
-    /// checked at start-up; its worker on PostgreSQL only (SQLite's index needs none) and when enabled.
+    /// checked at start-up; its worker when enabled (and workers run).
     /// </summary>
-    private static void AddSearchUpkeep(IServiceCollection services, OtklikServerOptions options, CaseDatabase database)
+    private static void AddSearchUpkeep(IServiceCollection services, OtklikServerOptions options)
     {
         services.AddOptions<SearchUpkeepOptions>().BindConfiguration(SearchUpkeepOptions.Section)
             .Validate(o => o.Problem() is null, "Otklik:SearchUpkeep: CheckEvery must be positive, MinInterval and GrowthFraction not negative, MinNewMessages at least 1")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SearchUpkeepOptions>>().Value);
         services.AddSingleton<SearchIndexUpkeep>();
-        if (options.RunWorkers && database.Dialect is PostgresDialect)
+        if (options.RunWorkers)
         {
             services.AddHostedService<SearchUpkeepWorker>();
         }

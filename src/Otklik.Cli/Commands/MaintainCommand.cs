@@ -6,7 +6,8 @@ namespace Otklik.Cli.Commands;
 
 /// <summary>
 /// <c>otklik maintain</c>: the server's search index upkeep by hand (<see cref="SearchIndexUpkeep"/>). PostgreSQL:
-/// drops what failed rebuilds left and rebuilds <c>messages_tsv</c> concurrently; SQLite: nothing to do.
+/// drops what failed rebuilds left and rebuilds <c>messages_tsv</c> concurrently; SQLite: merges the full-text index
+/// (<c>message_fts</c>) into one segment, holding the write lock meanwhile.
 /// </summary>
 public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
 {
@@ -14,12 +15,10 @@ public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var database = await CaseDatabase.OpenAsync(CliStore.Settings(settings).DatabaseOrDefault, null, cancellationToken);
-        if (database.Dialect is PostgresDialect)
-        {
-            Console.Error.WriteLine(settings.IfDue
-                ? "Checking whether the search index is due for a rebuild…"
-                : $"Rebuilding the search index {SearchIndexUpkeep.Index} (REINDEX CONCURRENTLY: reads and writes go on meanwhile)…");
-        }
+        var index = database.Dialect is PostgresDialect ? SearchIndexUpkeep.Index : SearchIndexUpkeep.SqliteIndex;
+        Console.Error.WriteLine(settings.IfDue ? "Checking whether the search index is due for a rebuild…"
+            : database.Dialect is PostgresDialect ? $"Rebuilding the search index {index} (REINDEX CONCURRENTLY: reads and writes go on meanwhile)…"
+            : $"Merging the search index {index} into one segment (writers wait meanwhile, reads go on)…");
 
         var upkeep = new SearchIndexUpkeep(database, new SearchUpkeepOptions(), TimeProvider.System);
         var result = await upkeep.RunAsync(force: !settings.IfDue, cancellationToken);
@@ -28,25 +27,23 @@ public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
             Console.WriteLine($"Dropped {leftover}, an invalid index a failed rebuild left.");
         }
 
-        Console.WriteLine(Describe(result));
+        Console.WriteLine(Describe(result, index));
         return ExitCodes.Ok;
     }
 
-    private static string Describe(SearchUpkeepResult result)
+    private static string Describe(SearchUpkeepResult result, string index)
     {
         var since = result.LastRebuiltAt is { } at
             ? string.Create(CultureInfo.InvariantCulture, $"since the last rebuild ({at.UtcDateTime:yyyy-MM-dd HH:mm} UTC)")
             : "since the store began (no rebuild recorded)";
         return result.Outcome switch
         {
-            SearchUpkeepOutcome.NothingOnSqlite =>
-                "Nothing to do on SQLite: every write merges the full-text index's segments (docs/storage.md).",
             SearchUpkeepOutcome.Busy =>
                 "Another process (a server or otklik maintain) is checking or rebuilding the search index right now; nothing done.",
             SearchUpkeepOutcome.NotDue => string.Create(CultureInfo.InvariantCulture,
                 $"Not due: {result.NewMessages:N0} messages added {since}; a rebuild needs {result.NeededMessages:N0} and 24 h since the last one. Nothing rebuilt."),
             _ => string.Create(CultureInfo.InvariantCulture,
-                $"Rebuilt the search index {SearchIndexUpkeep.Index} in {result.Duration.TotalSeconds:F1} s; {result.NewMessages:N0} messages added {since}, {result.Messages:N0} messages in all."),
+                $"Rebuilt the search index {index} in {result.Duration.TotalSeconds:F1} s; {result.NewMessages:N0} messages added {since}, {result.Messages:N0} messages in all."),
         };
     }
 }

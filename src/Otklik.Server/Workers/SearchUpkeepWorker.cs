@@ -5,9 +5,9 @@ using Otklik.Storage.Cases;
 namespace Otklik.Server.Workers;
 
 /// <summary>
-/// Looks every <see cref="SearchUpkeepOptions.CheckEvery"/> of the app's clock whether PostgreSQL's search index is due
-/// for a rebuild, and rebuilds it (<see cref="SearchIndexUpkeep"/>). The first look is one interval after start: a
-/// server's start-up, and a benchmark of a few minutes, are not joined by a rebuild. Registered on PostgreSQL only.
+/// Looks every <see cref="SearchUpkeepOptions.CheckEvery"/> of the app's clock whether the search index is due for a
+/// rebuild (PostgreSQL) or a merge into one segment (SQLite), and does it (<see cref="SearchIndexUpkeep"/>). The first look is one interval after start: a
+/// server's start-up, and a benchmark of a few minutes, are not joined by a rebuild.
 /// </summary>
 internal sealed class SearchUpkeepWorker(SearchIndexUpkeep upkeep, SearchUpkeepOptions options, TimeProvider time, ILogger<SearchUpkeepWorker> logger)
     : BackgroundService

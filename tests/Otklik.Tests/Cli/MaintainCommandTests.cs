@@ -2,7 +2,7 @@ using Otklik.Tests.Support;
 
 namespace Otklik.Tests.Cli;
 
-/// <summary>`otklik maintain`: the search index upkeep by hand, on PostgreSQL and (doing nothing) on SQLite.</summary>
+/// <summary>`otklik maintain`: the search index upkeep by hand, on PostgreSQL and on SQLite.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class MaintainCommandTests(PostgresCluster cluster) : IDisposable
 {
@@ -26,11 +26,16 @@ public sealed class MaintainCommandTests(PostgresCluster cluster) : IDisposable
     }
 
     [Fact]
-    public async Task Maintain_on_sqlite_says_there_is_nothing_to_do()
+    public async Task Maintain_on_sqlite_merges_the_full_text_index_now_and_with_if_due_says_it_is_not_due()
     {
-        var run = await Support.Cli.RunAsync(_temp.Path, "maintain", "--db", _temp.File("otklik.db"));
+        var db = _temp.File("otklik.db");
 
-        Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Contains("Nothing to do on SQLite", run.Stdout);
+        var now = await Support.Cli.RunAsync(_temp.Path, "maintain", "--db", db);
+        var ifDue = await Support.Cli.RunAsync(_temp.Path, "maintain", "--db", db, "--if-due");
+
+        Assert.True(now.ExitCode == 0, now.Stderr);
+        Assert.Contains("Rebuilt the search index message_fts in ", now.Stdout);
+        Assert.True(ifDue.ExitCode == 0, ifDue.Stderr);
+        Assert.Contains("Not due: 0 messages added since the last rebuild (", ifDue.Stdout);
     }
 }

@@ -17,6 +17,9 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
     /// <summary>The index this keeps compact.</summary>
     public const string Index = "messages_tsv";
 
+    /// <summary>SQLite's search index (FTS5), which the upkeep merges into one segment.</summary>
+    public const string SqliteIndex = "message_fts";
+
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
     /// <summary>
@@ -28,7 +31,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
     {
         if (database.Dialect is not PostgresDialect postgres)
         {
-            return SearchUpkeepResult.Nothing(SearchUpkeepOutcome.NothingOnSqlite);
+            return await RunSqliteAsync(force, cancellationToken);
         }
 
         // REINDEX CONCURRENTLY cannot run in a transaction, so a transaction lock cannot cover it: a session lock on a
@@ -84,6 +87,54 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
         record.Parameters.AddWithValue("seconds", took.TotalSeconds);
         await record.ExecuteNonQueryAsync(CancellationToken.None);
         return new SearchUpkeepResult(SearchUpkeepOutcome.Rebuilt, messages, added, needed, lastAt, took, dropped);
+    }
+
+    /// <summary>
+    /// SQLite: merges the FTS5 index's segments into one (<c>optimize</c>) under the same rule and record. Each writer
+    /// merges a little as it goes (<see cref="Sqlite.SqliteSearchIndex"/>), which leaves about ten segments after an
+    /// ingest, and a search reads each term in every segment: on a 1.3M-message store after an ingest (13 segments), an
+    /// executor's search read its matches in 5.2 ms instead of 4.0 merged, a page of a common word in 0.33 instead of
+    /// 0.16 ms. The merge holds the write lock (4.5 s for that store's 53 MB index): writers wait, readers go on. One
+    /// write session does it all, so two processes take turns and the second finds the first's record.
+    /// </summary>
+    private async Task<SearchUpkeepResult> RunSqliteAsync(bool force, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(write: true, cancellationToken);
+        var last = await session.QueryAsync(
+            "SELECT rebuilt_at, messages FROM search_index_rebuilds WHERE index_name = @index",
+            r => (At: session.Time(r, 0), Messages: r.GetInt64(1)), cancellationToken, ("index", SqliteIndex));
+        var (lastAt, lastMessages) = last.Count == 0 ? ((DateTimeOffset?)null, 0L) : (last[0].At, last[0].Messages);
+        var messages = (await session.QueryAsync("SELECT count(*) FROM messages", r => r.GetInt64(0), cancellationToken))[0];
+        var added = messages - lastMessages;
+        var needed = options.NeededAfter(lastMessages);
+        var due = added >= needed && (lastAt is null || time.GetUtcNow() - lastAt >= options.MinInterval);
+        if (!due && !force)
+        {
+            return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, []);
+        }
+
+        Log.SearchIndexRebuilding(_logger, SqliteIndex, added, messages);
+        var started = time.GetTimestamp();
+        try
+        {
+            await session.ExecuteAsync($"INSERT INTO {SqliteIndex} ({SqliteIndex}) VALUES ('optimize')", cancellationToken);
+        }
+        catch (Exception e)
+        {
+            Log.SearchIndexRebuildFailed(_logger, SqliteIndex, time.GetElapsedTime(started).TotalSeconds, e);
+            throw;
+        }
+
+        var took = time.GetElapsedTime(started);
+        await session.ExecuteAsync(
+            """
+            INSERT INTO search_index_rebuilds (index_name, rebuilt_at, messages, seconds) VALUES (@index, @at, @messages, @seconds)
+            ON CONFLICT (index_name) DO UPDATE SET rebuilt_at = excluded.rebuilt_at, messages = excluded.messages, seconds = excluded.seconds
+            """,
+            cancellationToken, ("index", SqliteIndex), ("at", session.T(time.GetUtcNow())), ("messages", messages), ("seconds", took.TotalSeconds));
+        await session.CommitAsync(cancellationToken);
+        Log.SearchIndexRebuilt(_logger, SqliteIndex, took.TotalSeconds);
+        return new SearchUpkeepResult(SearchUpkeepOutcome.Rebuilt, messages, added, needed, lastAt, took, []);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ namespace Otklik.Storage.Cases;
 /// <summary>
 /// When the server rebuilds PostgreSQL's search index (<see cref="SearchIndexUpkeep"/>). Bound from
 /// <c>Otklik:SearchUpkeep</c> (environment: <c>Otklik__SearchUpkeep__MinInterval</c>, …), validated at start-up.
-/// Nothing happens on SQLite, whatever these say.
+/// The same rule holds on SQLite, where the upkeep merges the full-text index into one segment.
 /// </summary>
 /// <remarks>
 /// Due when the messages added since the last rebuild (by count) reach <see cref="GrowthFraction"/> of those there

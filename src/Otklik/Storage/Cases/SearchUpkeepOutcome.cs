@@ -3,15 +3,12 @@ namespace Otklik.Storage.Cases;
 /// <summary>The outcome of one run of <see cref="SearchIndexUpkeep"/>.</summary>
 public enum SearchUpkeepOutcome
 {
-    /// <summary>SQLite: its search index needs no rebuilds (each writer merges FTS5's segments).</summary>
-    NothingOnSqlite,
-
     /// <summary>Another process (a server, <c>otklik maintain</c>) is checking or rebuilding at this moment.</summary>
     Busy,
 
     /// <summary>Too few messages were added, or too little time passed, since the last rebuild.</summary>
     NotDue,
 
-    /// <summary>The index was rebuilt.</summary>
+    /// <summary>The index was rebuilt (PostgreSQL) or merged into one segment (SQLite).</summary>
     Rebuilt,
 }

@@ -125,5 +125,6 @@ internal static class PostgresSchema
         Cases.SearchPendingSchema.Postgres,
         Cases.SearchScopeGivenSchema.Postgres,
         Cases.SearchUpkeepSchema.Postgres,
+        Cases.SearchUpkeepSchema.PostgresRecord,
     ];
 }

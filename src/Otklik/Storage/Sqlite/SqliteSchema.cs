@@ -125,5 +125,6 @@ internal static class SqliteSchema
         Cases.SearchPendingSchema.Sqlite,
         Cases.SearchScopeGivenSchema.Sqlite,
         Cases.SearchUpkeepSchema.Sqlite,
+        Cases.SearchUpkeepSchema.SqliteRecord,
     ];
 }

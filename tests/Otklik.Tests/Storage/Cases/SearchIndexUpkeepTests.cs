@@ -114,17 +114,6 @@ public sealed class SearchIndexUpkeepTests(PostgresCluster cluster)
         Assert.All(results, r => Assert.Contains(r.Outcome, new[] { SearchUpkeepOutcome.Rebuilt, SearchUpkeepOutcome.Busy, SearchUpkeepOutcome.NotDue }));
     }
 
-    [Fact]
-    public async Task On_SQLite_the_upkeep_does_nothing()
-    {
-        using var temp = new TempFolder();
-        var database = await CaseDatabase.OpenAsync(temp.File("otklik.db"));
-
-        var result = await RunAsync(database, new SearchUpkeepOptions { MinNewMessages = 1 }, force: true);
-
-        Assert.Equal(SearchUpkeepOutcome.NothingOnSqlite, result.Outcome);
-    }
-
     private const string LeftoversSql = """
         SELECT c.relname || '|' || i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
         WHERE c.relname LIKE 'messages_tsv_cc%'

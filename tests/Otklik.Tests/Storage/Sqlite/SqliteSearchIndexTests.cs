@@ -38,6 +38,34 @@ public sealed class SqliteSearchIndexTests : IDisposable
         Assert.Equal(Writes, await ScalarAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'яма'"));
     }
 
+    [Fact]
+    public async Task A_due_upkeep_merges_the_index_into_one_segment_records_it_and_the_next_look_finds_nothing_due()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        await using (var store = await OtklikStores.OpenAsync(Database, null, CancellationToken.None))
+        {
+            await ExecuteAsync("INSERT INTO message_fts (message_fts, rank) VALUES ('automerge', 0)");
+            for (var i = 0; i < 3; i++)
+            {
+                IncomingMessage Message(string id, string text) => new("test", id, text, null, null, at, null, null, null, null, null, null, 1);
+                await store.ImportBatchAsync(new ImportBatch([Message($"l{i}", $"Не горят фонари у дома {i}")], [], "import:test", at), CancellationToken.None);
+            }
+        }
+
+        var segments = await SegmentsAsync();
+        var database = await Otklik.Storage.Cases.CaseDatabase.OpenAsync(Database);
+        var upkeep = new Otklik.Storage.Cases.SearchIndexUpkeep(database, new() { MinNewMessages = 1, MinInterval = TimeSpan.FromHours(24) }, TimeProvider.System);
+        var first = await upkeep.RunAsync();
+        var second = await upkeep.RunAsync();
+
+        Assert.Equal(3, segments);
+        Assert.Equal((Otklik.Storage.Cases.SearchUpkeepOutcome.Rebuilt, 3L), (first.Outcome, first.Messages));
+        Assert.Equal(1, await SegmentsAsync());
+        Assert.Equal(Otklik.Storage.Cases.SearchUpkeepOutcome.NotDue, second.Outcome);
+        Assert.Equal(3, await ScalarAsync("SELECT messages FROM search_index_rebuilds WHERE index_name = 'message_fts'"));
+        Assert.Equal(3, await ScalarAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'фонар*'"));
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
