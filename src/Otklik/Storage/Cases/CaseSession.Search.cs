@@ -22,8 +22,8 @@ public sealed partial class CaseSession
     /// search index is read newest match first, a window at a time, and a case counts at its first appearance, which is
     /// its newest match below <paramref name="below"/>: the page is known as soon as it is full, whatever older cases
     /// hold. After a cursor a case also needs no match at or above <paramref name="below"/> (else an earlier page showed
-    /// it); only a case of more than one message can have one, and only those are checked, by their own messages above
-    /// the key. Null when the windows ran out before the page filled: the caller runs <see cref="PlainMatchesAsync"/>.
+    /// it): the matches above the key are read once when they are few (<see cref="CasesMatchingFromAsync"/>); else only a
+    /// case of more than one message can have one, and only those are checked, by their own messages above the key. Null when the windows ran out before the page filled: the caller runs <see cref="PlainMatchesAsync"/>.
     /// </summary>
     private async Task<List<(long Case, long Key)>?> NewestMatchesAsync(
         string where, List<(string Name, object? Value)> filters, string search, bool scoped, int want, long below, CancellationToken cancellationToken)
