@@ -50,7 +50,7 @@ public static class CorrectionsApi
             if (!string.Equals(record.Topic, topic, StringComparison.Ordinal) || !string.Equals(record.TopicGroup, group, StringComparison.Ordinal))
             {
                 await session.RelabelCaseAsync(id, group, topic, now, context.RequestAborted);
-                await session.AddEventAsync(id, now, caller.Actor, EventKinds.Relabeled, Label(record.TopicGroup, record.Topic), Label(group, topic),
+                await session.AddEventAsync(id, now, caller.Actor, EventKinds.Relabeled, EventKinds.TopicValue(record.TopicGroup, record.Topic), EventKinds.TopicValue(group, topic),
                     record.Confidence is { } c ? FormattableString.Invariant($"analyzer confidence {c:0.00}, source {record.LabelSource}") : null,
                     context.RequestAborted);
                 await session.CommitAsync(context.RequestAborted);
@@ -60,6 +60,4 @@ public static class CorrectionsApi
         var detail = await CasesApi.DetailAsync(id, caller, database, time, null, context.RequestAborted);
         return detail is null ? Problems.NotFound($"case {id}") : TypedResults.Ok(detail);
     }
-
-    private static string Label(string? group, string? topic) => $"{group ?? "—"} / {topic ?? "—"}";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Otklik.Cases;
 using Otklik.Model;
 using Otklik.Storage.Cases;
@@ -47,15 +48,21 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
             }
 
             var now = time.GetUtcNow();
+            // Every prediction leaves an event: the audit trail shows what the model set and why, and the analytics
+            // rollups and the ratings cache mark see a changed case only through its events (by id watermarks).
+            var events = new List<CaseEvent>(cases.Count * 2);
             foreach (var (c, labels, reading) in readings)
             {
                 long? bodyId = reading.Body is { } name ? bodies[name] : null;
                 var assign = bodyId is not null && reading.BodyConfidence >= autoAssignConfidence;
-                await session.SetPredictionAsync(c.Id, reading.TopicGroup, reading.Topic, bodyId, assign,
-                    ModelAnalyzer.LabelSource(labels, loaded.Model.ModelVersion), reading.BodyConfidence, ModelAnalyzer.Reasons(reading, labels), now, cancellationToken);
+                var source = ModelAnalyzer.LabelSource(labels, loaded.Model.ModelVersion);
+                var reasons = ModelAnalyzer.Reasons(reading, labels);
+                await session.SetPredictionAsync(c.Id, reading.TopicGroup, reading.Topic, bodyId, assign, source, reading.BodyConfidence, reasons, now, cancellationToken);
+                events.Add(new CaseEvent(0, c.Id, now, Actors.System, EventKinds.Predicted, EventKinds.TopicValue(c.TopicGroup, c.Topic),
+                    EventKinds.TopicValue(reading.TopicGroup, reading.Topic), PredictionNote(bodyId, assign, source, reading.BodyConfidence, reasons)));
                 if (assign)
                 {
-                    await session.AddEventAsync(c.Id, now, Actors.System, EventKinds.Assigned, "new", "assigned", "routed: " + reading.Body, cancellationToken);
+                    events.Add(new CaseEvent(0, c.Id, now, Actors.System, EventKinds.Assigned, "new", "assigned", "routed: " + reading.Body));
                     assigned++;
                 }
 
@@ -63,7 +70,13 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
                 after = c.Id;
             }
 
+            await session.AddEventsAsync(events, cancellationToken);
             await session.CommitAsync(cancellationToken);
         }
     }
+
+    // The reasons are the ones stored on the case (model tops, routes, place, deadlines): never the message's text.
+    private static string PredictionNote(long? bodyId, bool assign, string source, double confidence, IReadOnlyList<string> reasons) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{(bodyId is { } id ? $"body {id} {(assign ? "assigned" : "suggested")}" : "no body")}, source {source}, confidence {confidence:0.00}; {string.Join("; ", reasons)}");
 }

@@ -21,4 +21,13 @@ public static class EventKinds
 
     /// <summary>An operator corrected the topic: before/after are "group / topic"; the pairs feed retraining.</summary>
     public const string Relabeled = "relabeled";
+
+    /// <summary>
+    /// A model labeled and routed a case the input left without a topic or a body: before/after are "group / topic"; the
+    /// note names the body (suggested or assigned), the label source, the confidence and the reasons.
+    /// </summary>
+    public const string Predicted = "predicted";
+
+    /// <summary>The before and after of <see cref="Relabeled"/> and <see cref="Predicted"/>: "group / topic", "—" for a missing one.</summary>
+    public static string TopicValue(string? group, string? topic) => $"{group ?? "—"} / {topic ?? "—"}";
 }

@@ -19,6 +19,7 @@ export const eventNames = {
   started: 'Взято в работу', answered: 'Дан ответ', firstReply: 'Первый ответ', interimReply: 'Промежуточный ответ',
   closed: 'Закрыто', rejected: 'Отклонено', reopened: 'Переоткрыто', reminder: 'Напоминание', escalated: 'Эскалация',
   feedback: 'Отзыв заявителя', textsRemoved: 'Тексты удалены по сроку хранения', relabeled: 'Тема исправлена оператором',
+  predicted: 'Тема и исполнитель определены моделью',
 };
 
 export const responseKinds = { firstReply: 'Первый ответ', interim: 'Промежуточный', final: 'Полный ответ' };

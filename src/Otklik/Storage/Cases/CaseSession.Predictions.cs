@@ -23,7 +23,12 @@ public sealed partial class CaseSession
             r => new UnclassifiedCase(r.GetInt64(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), r.GetString(4), r.GetString(5), Time(r, 6)),
             cancellationToken, ("after", afterId), ("new", DbEnum<CaseStatus>.ToDb(CaseStatus.New)), ("n", (long)limit));
 
-    /// <summary>Stores a prediction on a case: labels, body (a suggestion unless <paramref name="assign"/>), confidence, source and reasons.</summary>
+    /// <summary>
+    /// Stores a prediction on a case: labels, body (a suggestion unless <paramref name="assign"/>), confidence, source and
+    /// reasons. Writes no event: the caller appends a <c>predicted</c> one in the same transaction (batched with its
+    /// others), which the audit trail, the analytics rollups and the ratings cache mark need to see the change. The
+    /// search index's scope tokens follow the body through the <c>cases</c> triggers (migration 18).
+    /// </summary>
     public Task<int> SetPredictionAsync(
         long id, string? topicGroup, string? topic, long? bodyId, bool assign, string labelSource, double confidence, IReadOnlyList<string> reasons,
         DateTimeOffset at, CancellationToken cancellationToken = default) =>
