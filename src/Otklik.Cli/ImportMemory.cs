@@ -41,5 +41,26 @@ internal static class ImportMemory
 
         AppContext.SetData("GCHeapHardLimit", (ulong)(megabytes * 1024 * 1024));
         GC.RefreshMemoryLimit();
+        _capped = true;
     }
+
+    /// <summary>
+    /// Takes the cap off again before the import classifies its cases with the text model
+    /// (<see cref="Commands.ImportClassification"/>): the model and its word cache alone outgrow 128 MB, and an import of
+    /// 2,215 unlabeled texts ran out of memory in it. That part's memory is the model's, as in <c>otklik serve</c>,
+    /// not the file's.
+    /// </summary>
+    public static void Lift()
+    {
+        if (!_capped)
+        {
+            return;
+        }
+
+        AppContext.SetData("GCHeapHardLimit", 0UL);
+        GC.RefreshMemoryLimit();
+        _capped = false;
+    }
+
+    private static bool _capped;
 }

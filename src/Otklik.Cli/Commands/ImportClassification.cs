@@ -24,6 +24,7 @@ internal static class ImportClassification
             return null;
         }
 
+        ImportMemory.Lift();
         var database = await CaseDatabase.OpenAsync(resolved.DatabaseOrDefault, null, cancellationToken);
         // Read before the classifier opens its write session: opening the store again inside it would wait on SQLite's lock.
         var folder = ReferenceData.Find();

@@ -43,6 +43,33 @@ public sealed class UnderstandingCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_with_a_model_classifies_thousands_of_unlabeled_messages_under_its_memory_cap_and_gives_them_deadlines()
+    {
+        // The import caps its heap at 128 MB (ImportMemory); the model and its word cache outgrew that from about 2,000
+        // texts on, and the run died of OutOfMemoryException after the messages were stored.
+        Directory.CreateDirectory(_temp.File("data"));
+        File.Copy(SmallModel.Path, _temp.File("data/otklik.model"));
+        var kursk = Otklik.Ingest.KurskFormat.LoadLabeled(SharedData.Path("appeals/kursk-train.csv")).Select(a => a.Text).ToList();
+        var texts = Enumerable.Range(1, 2).SelectMany(copy => kursk.Select(text => $"{text} (обращение {copy})")).ToList();
+        var file = _temp.Write("m.jsonl", string.Concat(texts.Select((text, i) =>
+            System.Text.Json.JsonSerializer.Serialize(new { channel = "vk", external_id = $"u{i}", text }) + "\n")));
+
+        var run = await Support.Cli.RunAsync(_temp.Path, "import", file);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Classified ", run.Stdout, StringComparison.Ordinal);
+        await using var db = new SqliteConnection($"Data Source={_temp.File("data/otklik.db")}");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT count(*), count(first_reply_due), count(answer_due), sum(label_source LIKE 'model:%') FROM cases";
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var cases = reader.GetInt32(0);
+        Assert.InRange(cases, 2000, texts.Count);
+        Assert.Equal((cases, cases, cases), (reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+    }
+
+    [Fact]
     public async Task Route_with_a_model_prints_the_models_top_3_the_bodies_with_reasons_and_both_deadlines()
     {
         var run = await Support.Cli.RunAsync(_temp.Path, "route", "Не горит фонарь на улице Советской в Льгове", "--model", SmallModel.Path);

@@ -39,6 +39,11 @@ public abstract partial class ServerContract
         Assert.StartsWith($"body {summary.BodyId} {(assign ? "assigned" : "suggested")}, source {summary.LabelSource}, confidence ", predicted.Note, StringComparison.Ordinal);
         Assert.Contains(summary.Reasons[0], predicted.Note, StringComparison.Ordinal);
         Assert.DoesNotContain("фонари", predicted.Note, StringComparison.OrdinalIgnoreCase);
+        // Only the chosen route: the runner-ups stay on the case (its reasons), not in every event's note.
+        Assert.DoesNotContain("route #2 ", predicted.Note, StringComparison.Ordinal);
+        // The deadlines planned from the message, so that the SLA monitor sees the case fall due.
+        Assert.NotNull(summary.FirstReplyDue);
+        Assert.NotNull(summary.AnswerDue);
     }
 
     [Fact]

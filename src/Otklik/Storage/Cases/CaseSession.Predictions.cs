@@ -27,20 +27,22 @@ public sealed partial class CaseSession
     /// Stores a prediction on a case: labels, body (a suggestion unless <paramref name="assign"/>), confidence, source and
     /// reasons. Writes no event: the caller appends a <c>predicted</c> one in the same transaction (batched with its
     /// others), which the audit trail, the analytics rollups and the ratings cache mark need to see the change. The
-    /// search index's scope tokens follow the body through the <c>cases</c> triggers (migration 18).
+    /// search index's scope tokens follow the body through the <c>cases</c> triggers (migration 18). Sets the deadlines
+    /// planned from the case's first message unless it has some already: an imported case without a topic had none, and
+    /// one the model assigned would otherwise never fall due for the SLA monitor.
     /// </summary>
     public Task<int> SetPredictionAsync(
         long id, string? topicGroup, string? topic, long? bodyId, bool assign, string labelSource, double confidence, IReadOnlyList<string> reasons,
-        DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        DateTimeOffset firstReplyDue, DateTimeOffset answerDue, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
             """
             UPDATE cases SET topic_group = @tg, topic = @t, body_id = @b, status = @s, label_source = @ls, confidence = @conf,
-                reasons = @r, updated_at = @at
+                reasons = @r, first_reply_due = COALESCE(first_reply_due, @frd), answer_due = COALESCE(answer_due, @ad), updated_at = @at
             WHERE id = @id
             """,
             cancellationToken, ("id", id), ("tg", topicGroup), ("t", topic), ("b", bodyId),
             ("s", DbEnum<CaseStatus>.ToDb(assign ? CaseStatus.Assigned : CaseStatus.New)), ("ls", labelSource), ("conf", confidence),
-            ("r", string.Join('\n', reasons)), ("at", T(at)));
+            ("r", string.Join('\n', reasons)), ("frd", T(firstReplyDue)), ("ad", T(answerDue)), ("at", T(at)));
 
     /// <summary>
     /// Cases whose topic and body a person gave (an input label or an operator's correction, never a model's prediction,
