@@ -99,21 +99,11 @@ public abstract partial class ServerContract
         await integrator.SendBatchAsync(Api.Message(Different[0], body: "Администрация"));
         var dashboard = server.Service<Otklik.Analytics.DashboardReader>();
         await dashboard.RefreshAsync();
-        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var once = 0;
-        server.Service<MessageProcessor>().BeforeCheck = async () =>
-        {
-            if (Interlocked.Exchange(ref once, 1) == 0)
-            {
-                inside.SetResult();
-                await release.Task;
-            }
-        };
+        var (inside, release) = HoldFirstWriterAtItsCheck(server);
 
         // The held writer took its case id first; the other writer's case, with a higher id, commits before it.
         var late = Post(integrator, Api.Message(Different[1], body: "Администрация"));
-        await inside.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await inside.WaitAsync(TimeSpan.FromSeconds(10));
         await integrator.SendBatchAsync(Api.Message(Different[2], topic: "Вывоз мусора", body: "Администрация"));
         var refresh = dashboard.RefreshAsync();
         await Task.Delay(500);
@@ -126,6 +116,26 @@ public abstract partial class ServerContract
         await using var session = await server.Database.OpenAsync(write: false);
         Assert.Equal(3L, Convert.ToInt64(await session.ScalarAsync("SELECT SUM(cases) FROM analytics_daily", default), CultureInfo.InvariantCulture));
         Assert.True(waited, "the refresh read its watermarks while a writer was in flight");
+    }
+
+    /// <summary>
+    /// Holds the first writing transaction that reaches its check before commit (its case and event ids taken) until
+    /// <c>Release</c> is set; <c>Inside</c> completes once it is held. Later transactions pass.
+    /// </summary>
+    private static (Task Inside, TaskCompletionSource Release) HoldFirstWriterAtItsCheck(TestServer server)
+    {
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var once = 0;
+        server.Service<MessageProcessor>().BeforeCheck = async () =>
+        {
+            if (Interlocked.Exchange(ref once, 1) == 0)
+            {
+                inside.SetResult();
+                await release.Task;
+            }
+        };
+        return (inside.Task, release);
     }
 
     /// <summary>

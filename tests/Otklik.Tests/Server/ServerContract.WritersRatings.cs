@@ -24,21 +24,11 @@ public abstract partial class ServerContract
         await integrator.SendBatchAsync(Api.Message(Different[0], body: "Администрация"));
         var ratings = server.Service<LiveRatings>();
         var period = RatingPeriod.TryParse(ratings.CurrentPeriod)!;
-        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var once = 0;
-        server.Service<MessageProcessor>().BeforeCheck = async () =>
-        {
-            if (Interlocked.Exchange(ref once, 1) == 0)
-            {
-                inside.SetResult();
-                await release.Task;
-            }
-        };
+        var (inside, release) = HoldFirstWriterAtItsCheck(server);
 
         // The held writer took its case and event ids first; the other writer's, higher, commit before it.
         var late = Post(integrator, Api.Message(Different[1], body: "Администрация"));
-        await inside.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await inside.WaitAsync(TimeSpan.FromSeconds(10));
         await integrator.SendBatchAsync(Api.Message(Different[2], topic: "Вывоз мусора", body: "Администрация"));
         var during = await ratings.ReportAsync(period, default);
         release.SetResult();
