@@ -79,7 +79,10 @@ public sealed class WorkspaceTests(WebFixture fixture)
         await browser.SignInAsync(WebFixture.OperatorName);
         await page.FillAsync("#f-q", DemoSeed.XssWord);
         await page.PressAsync("#f-q", "Enter");
-        await page.Locator("#inbox-table tbody tr.case-row td.num a").First.ClickAsync();
+        // The search's rows replace the inbox's asynchronously: a click before they came opened the newest case instead.
+        var row = page.Locator("#inbox-table tbody tr.case-row").First;
+        await Expect(row).ToContainTextAsync("Проверка разметки");
+        await row.Locator("td.num a").ClickAsync();
 
         var text = page.Locator(".message-text").First;
         await Expect(text).ToHaveTextAsync(DemoSeed.XssText);
