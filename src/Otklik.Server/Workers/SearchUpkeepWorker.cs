@@ -19,7 +19,7 @@ internal sealed class SearchUpkeepWorker(SearchIndexUpkeep upkeep, SearchUpkeepO
             return;
         }
 
-        using var timer = new PeriodicTimer(options.CheckEvery, time);
+        using var timer = new PeriodicTimer(upkeep.LookEvery, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t is { IsCompletedSuccessfully: true, Result: true }, TaskScheduler.Default))
         {
             try

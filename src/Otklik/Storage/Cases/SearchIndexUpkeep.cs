@@ -22,6 +22,16 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
 
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
+    // SQLite: the highest message id the previous look saw; the same again means the writers paused between two looks.
+    private long? _lastSeenMessageId;
+
+    /// <summary>
+    /// How often the server looks (<see cref="SearchUpkeepOptions.CheckEvery"/>, on SQLite
+    /// <see cref="SearchUpkeepOptions.SqliteCheckEvery"/>, where a look is two index reads and the merge after an ingest
+    /// should come soon after it ends).
+    /// </summary>
+    public TimeSpan LookEvery => database.Dialect is PostgresDialect ? options.CheckEvery : options.SqliteCheckEvery;
+
     /// <summary>
     /// Drops what failed rebuilds left, then rebuilds the index if it is due (<see cref="SearchUpkeepOptions"/>), or
     /// always with <paramref name="force"/>, and records the rebuild. Returns <see cref="SearchUpkeepOutcome.Busy"/> at
@@ -108,6 +118,13 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
         var added = messages - lastMessages;
         var needed = options.NeededAfter(lastMessages);
         var due = added >= needed && (lastAt is null || time.GetUtcNow() - lastAt >= options.MinInterval);
+
+        // Also due once the writers paused (no message added since the previous look) with the index in many segments:
+        // after an ingest burst, not a day later. During the burst the merge would stop the writers for seconds.
+        var newest = (await session.QueryAsync("SELECT COALESCE(max(id), 0) FROM messages", r => r.GetInt64(0), cancellationToken))[0];
+        var paused = _lastSeenMessageId == newest;
+        _lastSeenMessageId = newest;
+        due = due || (paused && await Sqlite.SqliteSearchIndex.SegmentsAsync(session, cancellationToken) >= options.SqliteMinSegments);
         if (!due && !force)
         {
             return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, []);
@@ -133,6 +150,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
             """,
             cancellationToken, ("index", SqliteIndex), ("at", session.T(time.GetUtcNow())), ("messages", messages), ("seconds", took.TotalSeconds));
         await session.CommitAsync(cancellationToken);
+        _lastSeenMessageId = null;
         Log.SearchIndexRebuilt(_logger, SqliteIndex, took.TotalSeconds);
         return new SearchUpkeepResult(SearchUpkeepOutcome.Rebuilt, messages, added, needed, lastAt, took, []);
     }

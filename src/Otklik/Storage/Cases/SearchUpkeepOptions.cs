@@ -40,12 +40,29 @@ public sealed class SearchUpkeepOptions
     /// </summary>
     public double GrowthFraction { get; set; } = 0.1;
 
+    /// <summary>
+    /// SQLite: how often the server looks. Defaults to 5 minutes: a look reads the highest message id and FTS5's
+    /// structure record (and counts the messages), and the merge after an ingest burst should come soon after it ends.
+    /// Must be positive.
+    /// </summary>
+    public TimeSpan SqliteCheckEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// SQLite: the index is also merged, whatever the growth and the interval, at a look that finds no message added
+    /// since the previous look while it has at least this many FTS5 segments. Defaults to 6: the writers' own merge step
+    /// leaves about 10 after an ingest, a search reads each term in every one, and one segment cost an executor's search
+    /// 20–40 % less (docs/storage.md). Must be at least 2.
+    /// </summary>
+    public int SqliteMinSegments { get; set; } = 6;
+
     /// <summary>The messages that must be added since a rebuild of an index of <paramref name="messages"/> before the next is due.</summary>
     public long NeededAfter(long messages) => Math.Max(MinNewMessages, (long)Math.Ceiling(GrowthFraction * messages));
 
     /// <summary>The problem with these values for the operator, or null when they are usable.</summary>
     public string? Problem() =>
         CheckEvery <= TimeSpan.Zero ? $"{Section}:CheckEvery must be positive"
+        : SqliteCheckEvery <= TimeSpan.Zero ? $"{Section}:SqliteCheckEvery must be positive"
+        : SqliteMinSegments < 2 ? $"{Section}:SqliteMinSegments must be at least 2"
         : MinInterval < TimeSpan.Zero ? $"{Section}:MinInterval must not be negative"
         : MinNewMessages < 1 ? $"{Section}:MinNewMessages must be at least 1"
         : GrowthFraction < 0 || double.IsNaN(GrowthFraction) ? $"{Section}:GrowthFraction must not be negative"

@@ -101,4 +101,43 @@ internal static class SqliteSearchIndex
 
         return scoped;
     }
+
+    /// <summary>
+    /// The index's segment count, from FTS5's structure record (row 10 of <c>message_fts_data</c>: a 4-byte cookie, then
+    /// varints: levels, segments, …). A search reads each of its terms in every segment.
+    /// </summary>
+    internal static async Task<long> SegmentsAsync(Cases.CaseSession session, CancellationToken cancellationToken)
+    {
+        var blocks = await session.QueryAsync("SELECT block FROM message_fts_data WHERE id = 10", r => (byte[])r.GetValue(0), cancellationToken);
+        if (blocks.Count == 0)
+        {
+            return 0;
+        }
+
+        var at = 4;
+        _ = Varint(blocks[0], ref at);
+        return Varint(blocks[0], ref at);
+    }
+
+    /// <summary>SQLite's varint: big-endian groups of 7 bits, the high bit set on all but the last; the ninth byte is whole.</summary>
+    private static long Varint(byte[] bytes, ref int at)
+    {
+        long value = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var b = bytes[at++];
+            if (i == 8)
+            {
+                return (value << 8) | b;
+            }
+
+            value = (value << 7) | (long)(b & 0x7f);
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        return value;
+    }
 }

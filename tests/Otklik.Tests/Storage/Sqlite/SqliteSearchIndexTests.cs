@@ -66,6 +66,48 @@ public sealed class SqliteSearchIndexTests : IDisposable
         Assert.Equal(3, await ScalarAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'фонар*'"));
     }
 
+    [Fact]
+    public async Task An_index_of_many_segments_is_merged_at_the_first_look_after_the_writers_paused_and_not_while_they_write()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        IncomingMessage Message(string id) => new("test", id, $"Не горят фонари у дома {id}", null, null, at, null, null, null, null, null, null, 1);
+        async Task WriteAsync(int from, int count)
+        {
+            await using var store = await OtklikStores.OpenAsync(Database, null, CancellationToken.None);
+            for (var i = from; i < from + count; i++)
+            {
+                await store.ImportBatchAsync(new ImportBatch([Message($"l{i}")], [], "import:test", at), CancellationToken.None);
+            }
+        }
+
+        await using (var store = await OtklikStores.OpenAsync(Database, null, CancellationToken.None))
+        {
+            await ExecuteAsync("INSERT INTO message_fts (message_fts, rank) VALUES ('automerge', 0)");
+        }
+
+        // Each batch flushes a segment of its own; a fourth on one level would set the writers' own merge step going.
+        await WriteAsync(0, 2);
+        var database = await Otklik.Storage.Cases.CaseDatabase.OpenAsync(Database);
+        // Far from the growth rule: only the pause with many segments can make the merge due.
+        var upkeep = new Otklik.Storage.Cases.SearchIndexUpkeep(database, new() { MinNewMessages = 1_000_000, SqliteMinSegments = 3 }, TimeProvider.System);
+
+        var first = await upkeep.RunAsync();
+        await WriteAsync(2, 1);
+        var whileWriting = await upkeep.RunAsync();
+        var segmentsBefore = await SegmentsAsync();
+        var paused = await upkeep.RunAsync();
+        var segmentsAfter = await SegmentsAsync();
+        var again = await upkeep.RunAsync();
+
+        Assert.Equal(Otklik.Storage.Cases.SearchUpkeepOutcome.NotDue, first.Outcome);
+        Assert.Equal(Otklik.Storage.Cases.SearchUpkeepOutcome.NotDue, whileWriting.Outcome);
+        Assert.Equal(3, segmentsBefore);
+        Assert.Equal(Otklik.Storage.Cases.SearchUpkeepOutcome.Rebuilt, paused.Outcome);
+        Assert.Equal(1, segmentsAfter);
+        Assert.Equal(Otklik.Storage.Cases.SearchUpkeepOutcome.NotDue, again.Outcome);
+        Assert.Equal(3, await ScalarAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'фонар*'"));
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
