@@ -47,8 +47,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 306, Level = LogLevel.Debug, Message = "A group of {Count} messages met cases another writer opened meanwhile; its writes were undone and it was planned again and written")]
     public static partial void Replanned(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Rebuilding the search index {Index} (REINDEX CONCURRENTLY; reads and writes go on): {NewMessages} messages added since the last rebuild, {Messages} in all")]
-    public static partial void SearchIndexRebuilding(ILogger logger, string index, long newMessages, long messages);
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Rebuilding the search index {Index} ({How}): {NewMessages} messages added since the last rebuild, {Messages} in all")]
+    public static partial void SearchIndexRebuilding(ILogger logger, string index, string how, long newMessages, long messages);
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Rebuilt the search index {Index} in {Seconds:F1} s")]
     public static partial void SearchIndexRebuilt(ILogger logger, string index, double seconds);

@@ -69,7 +69,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
             return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, dropped);
         }
 
-        Log.SearchIndexRebuilding(_logger, Index, added, messages);
+        Log.SearchIndexRebuilding(_logger, Index, "REINDEX CONCURRENTLY; reads and writes go on", added, messages);
         var started = time.GetTimestamp();
         try
         {
@@ -130,7 +130,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
             return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, []);
         }
 
-        Log.SearchIndexRebuilding(_logger, SqliteIndex, added, messages);
+        Log.SearchIndexRebuilding(_logger, SqliteIndex, "FTS5 merged into one segment; writers wait, reads go on", added, messages);
         var started = time.GetTimestamp();
         try
         {
