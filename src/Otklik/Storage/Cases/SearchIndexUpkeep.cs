@@ -120,11 +120,13 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
         var due = added >= needed && (lastAt is null || time.GetUtcNow() - lastAt >= options.MinInterval);
 
         // Also due once the writers paused (no message added since the previous look) with the index in many segments:
-        // after an ingest burst, not a day later. During the burst the merge would stop the writers for seconds.
+        // after an ingest burst, not a day later. During the burst the merge would stop the writers for seconds. Not for
+        // a store under MinNewMessages: a small index is fast whatever its shape (the demo's merged every few looks).
         var newest = (await session.QueryAsync("SELECT COALESCE(max(id), 0) FROM messages", r => r.GetInt64(0), cancellationToken))[0];
         var paused = _lastSeenMessageId == newest;
         _lastSeenMessageId = newest;
-        due = due || (paused && await Sqlite.SqliteSearchIndex.SegmentsAsync(session, cancellationToken) >= options.SqliteMinSegments);
+        due = due || (paused && messages >= options.MinNewMessages
+            && await Sqlite.SqliteSearchIndex.SegmentsAsync(session, cancellationToken) >= options.SqliteMinSegments);
         if (!due && !force)
         {
             return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, []);

@@ -49,7 +49,8 @@ public sealed class SearchUpkeepOptions
 
     /// <summary>
     /// SQLite: the index is also merged, whatever the growth and the interval, at a look that finds no message added
-    /// since the previous look while it has at least this many FTS5 segments. Defaults to 6: the writers' own merge step
+    /// since the previous look while it has at least this many FTS5 segments (in a store of at least
+    /// <see cref="MinNewMessages"/> messages). Defaults to 6: the writers' own merge step
     /// leaves about 10 after an ingest, a search reads each term in every one, and one segment cost an executor's search
     /// 20–40 % less (docs/storage.md). Must be at least 2.
     /// </summary>

@@ -88,8 +88,18 @@ public sealed class SqliteSearchIndexTests : IDisposable
         // Each batch flushes a segment of its own; a fourth on one level would set the writers' own merge step going.
         await WriteAsync(0, 2);
         var database = await Otklik.Storage.Cases.CaseDatabase.OpenAsync(Database);
-        // Far from the growth rule: only the pause with many segments can make the merge due.
-        var upkeep = new Otklik.Storage.Cases.SearchIndexUpkeep(database, new() { MinNewMessages = 1_000_000, SqliteMinSegments = 3 }, TimeProvider.System);
+        var upkeep = new Otklik.Storage.Cases.SearchIndexUpkeep(
+            database, new() { MinNewMessages = 1, MinInterval = TimeSpan.FromHours(24), SqliteMinSegments = 3 }, TimeProvider.System);
+        // A merge recorded a moment ago: the growth rule then waits a day, so only the pause with many segments can make
+        // the next one due. (A real merge here would not do: the writers' merge step folds a tiny index's new segments
+        // into its one.)
+        await using (var session = await database.OpenAsync(write: true))
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO search_index_rebuilds (index_name, rebuilt_at, messages, seconds) VALUES ('message_fts', @at, 2, 0)",
+                default, ("at", session.T(DateTimeOffset.UtcNow)));
+            await session.CommitAsync();
+        }
 
         var first = await upkeep.RunAsync();
         await WriteAsync(2, 1);
