@@ -136,37 +136,11 @@ public sealed class SqliteSearchIndexTests : IDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The segment count from FTS5's structure record (row 10 of the data table): a cookie, then varints.</summary>
+    /// <summary>The segment count from FTS5's structure record, as the upkeep reads it.</summary>
     private async Task<long> SegmentsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=false");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT block FROM message_fts_data WHERE id = 10";
-        var block = (byte[])(await command.ExecuteScalarAsync())!;
-        var at = 4;
-        _ = Varint(block, ref at);
-        return Varint(block, ref at);
-    }
-
-    private static long Varint(byte[] bytes, ref int at)
-    {
-        long value = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var b = bytes[at++];
-            if (i == 8)
-            {
-                return (value << 8) | b;
-            }
-
-            value = (value << 7) | (long)(b & 0x7f);
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        return value;
+        var database = await Otklik.Storage.Cases.CaseDatabase.OpenAsync(Database);
+        await using var session = await database.OpenAsync(write: false);
+        return await Otklik.Storage.Sqlite.SqliteSearchIndex.SegmentsAsync(session, CancellationToken.None);
     }
 }
