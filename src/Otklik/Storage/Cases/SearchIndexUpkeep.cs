@@ -9,8 +9,9 @@ namespace Otklik.Storage.Cases;
 /// (<c>REINDEX INDEX CONCURRENTLY</c>). A GIN index that took a steady ingest is sorted into by many pending-list
 /// merges, and its posting trees then mislead GIN's choice of which word to walk first: on a store after many ingests an
 /// executor's scoped search cost 28–52 ms instead of 3.6 ms, and a rebuild (6.6 s at 1.07M messages) restored it
-/// (docs/storage.md, "Keeping the search indexes compact"). The server runs this every
-/// <see cref="SearchUpkeepOptions.CheckEvery"/>; <c>otklik maintain</c> runs it by hand. A no-op on SQLite.
+/// (docs/storage.md, "Keeping the search indexes compact"). On SQLite it merges the FTS5 index into one segment
+/// instead (<see cref="RunSqliteAsync"/>). The server runs this every <see cref="LookEvery"/>; <c>otklik maintain</c>
+/// runs it by hand.
 /// </summary>
 public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions options, TimeProvider time, ILogger<SearchIndexUpkeep>? logger = null)
 {
@@ -19,6 +20,14 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
 
     /// <summary>SQLite's search index (FTS5), which the upkeep merges into one segment.</summary>
     public const string SqliteIndex = "message_fts";
+
+    // The record of the last rebuild, the same table and statements on both databases (migrations 21 and 22).
+    private const string LastRebuildSql = "SELECT rebuilt_at, messages FROM search_index_rebuilds WHERE index_name = @index";
+
+    private const string RecordSql = """
+        INSERT INTO search_index_rebuilds (index_name, rebuilt_at, messages, seconds) VALUES (@index, @at, @messages, @seconds)
+        ON CONFLICT (index_name) DO UPDATE SET rebuilt_at = excluded.rebuilt_at, messages = excluded.messages, seconds = excluded.seconds
+        """;
 
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
@@ -63,8 +72,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
         var messages = await ScalarAsync<long>(connection, "SELECT count(*) FROM messages", cancellationToken);
         var added = messages - lastMessages;
         var needed = options.NeededAfter(lastMessages);
-        var due = added >= needed && (lastAt is null || time.GetUtcNow() - lastAt >= options.MinInterval);
-        if (!due && !force)
+        if (!force && !options.GrowthDue(added, lastMessages, lastAt, time.GetUtcNow()))
         {
             return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, dropped);
         }
@@ -87,10 +95,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
 
         // The count read before the rebuild: messages written during it were added to the new index as pending entries,
         // the same as any later message, so they count towards the next one.
-        await using var record = new NpgsqlCommand("""
-            INSERT INTO search_index_rebuilds (index_name, rebuilt_at, messages, seconds) VALUES (@index, @at, @messages, @seconds)
-            ON CONFLICT (index_name) DO UPDATE SET rebuilt_at = excluded.rebuilt_at, messages = excluded.messages, seconds = excluded.seconds
-            """, connection);
+        await using var record = new NpgsqlCommand(RecordSql, connection);
         record.Parameters.AddWithValue("index", Index);
         record.Parameters.AddWithValue("at", time.GetUtcNow().UtcDateTime);
         record.Parameters.AddWithValue("messages", messages);
@@ -111,18 +116,17 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
     {
         await using var session = await database.OpenAsync(write: true, cancellationToken);
         var last = await session.QueryAsync(
-            "SELECT rebuilt_at, messages FROM search_index_rebuilds WHERE index_name = @index",
-            r => (At: session.Time(r, 0), Messages: r.GetInt64(1)), cancellationToken, ("index", SqliteIndex));
+            LastRebuildSql, r => (At: session.Time(r, 0), Messages: r.GetInt64(1)), cancellationToken, ("index", SqliteIndex));
         var (lastAt, lastMessages) = last.Count == 0 ? ((DateTimeOffset?)null, 0L) : (last[0].At, last[0].Messages);
-        var messages = (await session.QueryAsync("SELECT count(*) FROM messages", r => r.GetInt64(0), cancellationToken))[0];
+        var (messages, newest) = (await session.QueryAsync(
+            "SELECT count(*), COALESCE(max(id), 0) FROM messages", r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken))[0];
         var added = messages - lastMessages;
         var needed = options.NeededAfter(lastMessages);
-        var due = added >= needed && (lastAt is null || time.GetUtcNow() - lastAt >= options.MinInterval);
+        var due = options.GrowthDue(added, lastMessages, lastAt, time.GetUtcNow());
 
         // Also due once the writers paused (no message added since the previous look) with the index in many segments:
         // after an ingest burst, not a day later. During the burst the merge would stop the writers for seconds. Not for
         // a store under MinNewMessages: a small index is fast whatever its shape (the demo's merged every few looks).
-        var newest = (await session.QueryAsync("SELECT COALESCE(max(id), 0) FROM messages", r => r.GetInt64(0), cancellationToken))[0];
         var paused = _lastSeenMessageId == newest;
         _lastSeenMessageId = newest;
         due = due || (paused && messages >= options.MinNewMessages
@@ -146,11 +150,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
 
         var took = time.GetElapsedTime(started);
         await session.ExecuteAsync(
-            """
-            INSERT INTO search_index_rebuilds (index_name, rebuilt_at, messages, seconds) VALUES (@index, @at, @messages, @seconds)
-            ON CONFLICT (index_name) DO UPDATE SET rebuilt_at = excluded.rebuilt_at, messages = excluded.messages, seconds = excluded.seconds
-            """,
-            cancellationToken, ("index", SqliteIndex), ("at", session.T(time.GetUtcNow())), ("messages", messages), ("seconds", took.TotalSeconds));
+            RecordSql, cancellationToken, ("index", SqliteIndex), ("at", session.T(time.GetUtcNow())), ("messages", messages), ("seconds", took.TotalSeconds));
         await session.CommitAsync(cancellationToken);
         _lastSeenMessageId = null;
         Log.SearchIndexRebuilt(_logger, SqliteIndex, took.TotalSeconds);
@@ -191,7 +191,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
 
     private static async Task<(DateTimeOffset? At, long Messages)> LastRebuildAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT rebuilt_at, messages FROM search_index_rebuilds WHERE index_name = @index", connection);
+        await using var command = new NpgsqlCommand(LastRebuildSql, connection);
         command.Parameters.AddWithValue("index", Index);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)

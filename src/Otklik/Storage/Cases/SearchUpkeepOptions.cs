@@ -56,6 +56,14 @@ public sealed class SearchUpkeepOptions
     /// </summary>
     public int SqliteMinSegments { get; set; } = 6;
 
+    /// <summary>
+    /// The growth rule: the <paramref name="added"/> messages since the last rebuild (of <paramref name="lastMessages"/>
+    /// messages, at <paramref name="lastAt"/>; null when none is recorded) reach <see cref="NeededAfter"/>, and
+    /// <see cref="MinInterval"/> has passed at <paramref name="now"/>.
+    /// </summary>
+    public bool GrowthDue(long added, long lastMessages, DateTimeOffset? lastAt, DateTimeOffset now) =>
+        added >= NeededAfter(lastMessages) && (lastAt is null || now - lastAt >= MinInterval);
+
     /// <summary>The messages that must be added since a rebuild of an index of <paramref name="messages"/> before the next is due.</summary>
     public long NeededAfter(long messages) => Math.Max(MinNewMessages, (long)Math.Ceiling(GrowthFraction * messages));
 
