@@ -87,16 +87,12 @@ public abstract partial class ServerContract
     [Fact]
     public async Task A_rollup_refresh_waits_for_a_writer_in_flight_so_a_case_committed_late_is_still_counted()
     {
-        var server = await StartAsync();
-        if (server.Database.Dialect is not PostgresDialect)
+        if (await StartOnPostgresWithOneCaseAsync() is not var (server, integrator))
         {
             // SQLite's one writer commits ids in order: a watermark never passes an uncommitted one.
             return;
         }
 
-        await RegisterBodyAsync(server);
-        var integrator = await server.ClientAsync(Role.Integrator);
-        await integrator.SendBatchAsync(Api.Message(Different[0], body: "Администрация"));
         var dashboard = server.Service<Otklik.Analytics.DashboardReader>();
         await dashboard.RefreshAsync();
         var (inside, release) = HoldFirstWriterAtItsCheck(server);
@@ -116,6 +112,24 @@ public abstract partial class ServerContract
         await using var session = await server.Database.OpenAsync(write: false);
         Assert.Equal(3L, Convert.ToInt64(await session.ScalarAsync("SELECT SUM(cases) FROM analytics_daily", default), CultureInfo.InvariantCulture));
         Assert.True(waited, "the refresh read its watermarks while a writer was in flight");
+    }
+
+    /// <summary>
+    /// On PostgreSQL (null on SQLite, whose one writer commits in order): a server with the messages' body registered and
+    /// one case already written, and its integrator client, for the tests of writers in flight.
+    /// </summary>
+    private async Task<(TestServer Server, HttpClient Integrator)?> StartOnPostgresWithOneCaseAsync()
+    {
+        var server = await StartAsync();
+        if (server.Database.Dialect is not PostgresDialect)
+        {
+            return null;
+        }
+
+        await RegisterBodyAsync(server);
+        var integrator = await server.ClientAsync(Role.Integrator);
+        await integrator.SendBatchAsync(Api.Message(Different[0], body: "Администрация"));
+        return (server, integrator);
     }
 
     /// <summary>

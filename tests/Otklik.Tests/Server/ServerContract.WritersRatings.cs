@@ -12,16 +12,12 @@ public abstract partial class ServerContract
     [Fact]
     public async Task A_ratings_report_read_while_a_writer_was_in_flight_is_computed_again_once_it_commits_below_the_mark()
     {
-        var server = await StartAsync();
-        if (server.Database.Dialect is not PostgresDialect)
+        if (await StartOnPostgresWithOneCaseAsync() is not var (server, integrator))
         {
             // SQLite's one writer commits ids in order: a committed case always moves the mark.
             return;
         }
 
-        await RegisterBodyAsync(server);
-        var integrator = await server.ClientAsync(Role.Integrator);
-        await integrator.SendBatchAsync(Api.Message(Different[0], body: "Администрация"));
         var ratings = server.Service<LiveRatings>();
         var period = RatingPeriod.TryParse(ratings.CurrentPeriod)!;
         var (inside, release) = HoldFirstWriterAtItsCheck(server);
