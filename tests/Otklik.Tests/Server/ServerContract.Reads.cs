@@ -217,7 +217,7 @@ public abstract partial class ServerContract
         Assert.All(joined.Results, r => Assert.Equal(caseId, r.CaseId));
     }
 
-    private static async Task<List<long>> AllPagesAsync(HttpClient client, string query)
+    protected static async Task<List<long>> AllPagesAsync(HttpClient client, string query)
     {
         var ids = new List<long>();
         string? cursor = null;

@@ -128,14 +128,14 @@ public abstract partial class ServerContract
         await AssertSearchIndexIntactAsync(server);
     }
 
-    private static async Task<List<long>> IdsAsync(HttpClient client, string query) =>
+    protected static async Task<List<long>> IdsAsync(HttpClient client, string query) =>
         [.. (await client.CasesAsync(query)).Items.Select(c => c.Id)];
 
     /// <summary>
     /// SQLite: FTS5 checks its index against the content view (rank 1), text and scope tokens alike: a path that told it
     /// to delete other values than it holds leaves stale tokens without an error until this check.
     /// </summary>
-    private static async Task AssertSearchIndexIntactAsync(TestServer server)
+    protected static async Task AssertSearchIndexIntactAsync(TestServer server)
     {
         if (server.Database.Dialect.Name != "sqlite")
         {

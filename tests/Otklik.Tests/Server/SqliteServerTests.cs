@@ -3,7 +3,7 @@ using Otklik.Tests.Support;
 namespace Otklik.Tests.Server;
 
 /// <summary>The server suite on the embedded SQLite: a file of its own per test.</summary>
-public sealed class SqliteServerTests : ServerContract, IDisposable
+public sealed partial class SqliteServerTests : ServerContract, IDisposable
 {
     private readonly TempFolder _folder = new();
     private int _files;

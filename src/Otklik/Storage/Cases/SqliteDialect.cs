@@ -125,21 +125,23 @@ public sealed class SqliteDialect : SqlDialect
 
     internal override void AfterCommit() => _checkpointer.Request();
 
+    // The index keys each message by its id negated (migration 23, SearchNewestFirstSchema): "-rowid" is the message id.
     internal override string TextMatch(string parameter) =>
-        $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH {parameter}))";
+        $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT -rowid FROM message_fts WHERE message_fts MATCH {parameter}))";
 
     // FTS5 takes a rowid equal to a value with a MATCH as a seek in each term's doclist (plan "INDEX 0:=M1"), so a probe
     // costs a few page reads whatever the term's count.
     internal override string MessageMatch(string message, string parameter) =>
-        $"EXISTS (SELECT 1 FROM message_fts f WHERE f.message_fts MATCH {parameter} AND f.rowid = {message}.id)";
+        $"EXISTS (SELECT 1 FROM message_fts f WHERE f.message_fts MATCH {parameter} AND f.rowid = {SearchNewestFirstSchema.Rowid(message + ".id")})";
 
     internal override string MessagesMatch(string message, string parameter) =>
-        $"{message}.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH {parameter})";
+        $"{message}.id IN (SELECT -rowid FROM message_fts WHERE message_fts MATCH {parameter})";
 
-    // FTS5 walks a term's doclist backwards and stops at the LIMIT; a prefix term does so only through its prefix index
-    // (migration 10), without one it merges every matching term's doclist first.
+    // Newest first is the index's own order (migration 23): FTS5 walks each term's doclist forwards and stops at the
+    // LIMIT; a prefix term does so only through its prefix index (migration 10), without one it merges every matching
+    // term's doclist first. Message ids in [from, below) are rowids in (-below, -from].
     internal override string NewestMatches(string query, string from, string below, string limit, bool scoped = false) =>
-        $"SELECT rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid >= {from} AND rowid < {below} ORDER BY rowid DESC LIMIT {limit}";
+        $"SELECT -rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid > -{below} AND rowid <= -{from} ORDER BY rowid LIMIT {limit}";
 
     internal override string ScopedSearch(string search, IReadOnlyList<long> bodies) => SearchScopeSchema.SqliteScoped(search, bodies);
 

@@ -126,5 +126,6 @@ internal static class PostgresSchema
         Cases.SearchScopeGivenSchema.Postgres,
         Cases.SearchUpkeepSchema.Postgres,
         Cases.SearchUpkeepSchema.PostgresRecord,
+        Cases.SearchNewestFirstSchema.Postgres,
     ];
 }

@@ -126,5 +126,6 @@ internal static class SqliteSchema
         Cases.SearchScopeGivenSchema.Sqlite,
         Cases.SearchUpkeepSchema.Sqlite,
         Cases.SearchUpkeepSchema.SqliteRecord,
+        Cases.SearchNewestFirstSchema.Sqlite,
     ];
 }
