@@ -67,4 +67,46 @@ public sealed partial class SqliteServerTests
         await using var reader = await server.Database.OpenAsync(write: false);
         Assert.Equal([0L], await reader.QueryAsync("SELECT count(*) FROM message_fts WHERE rowid > 0", r => r.GetInt64(0), default));
     }
+
+    /// <summary>
+    /// Processing pending messages attaches them to cases, and the search index's trigger re-indexes each, one row at a
+    /// time. With the index keyed newest first (migration 23) the rows must come in descending message id: FTS5 writes a
+    /// segment whenever a rowid is not above the last one, so the attach's one UPDATE, which goes in ascending id, wrote
+    /// a segment every few rows (this test saw 10 more segments, not at most 2, with the attach in ascending id).
+    /// </summary>
+    [Fact]
+    public async Task Attaching_pending_messages_to_their_cases_reindexes_them_without_a_segment_each()
+    {
+        const int Pending = 40;
+        await using var server = await TestServer.StartAsync(_folder.File("pending.db"));
+        var ours = await server.AddBodyAsync("Администрация Льговского района");
+        var executor = await server.ClientAsync(Role.Executor, ours);
+        await using (var session = await server.Database.OpenAsync(write: true))
+        {
+            // FTS5's own merges off, so the segments the attach writes stay to be counted.
+            await session.ExecuteAsync("INSERT INTO message_fts (message_fts, rank) VALUES ('automerge', 0)", default);
+            await session.InsertMessagesAsync([.. Enumerable.Range(1, Pending).Select(i => new NewMessage("test", $"p{i}", $"Во дворе дома {i} не горят фонари",
+                TestServer.Start, TopicHint: "Неработающее наружное освещение", BodyHint: "Администрация Льговского района"))]);
+            await session.CommitAsync();
+        }
+
+        var before = await SegmentsAsync(server);
+        Assert.Equal(Pending, await server.Service<Otklik.Processing.MessageProcessor>().ProcessPendingAsync());
+
+        Assert.InRange(await SegmentsAsync(server) - before, 0, 2);
+        Assert.Single(await AllPagesAsync(executor, "q=" + Uri.EscapeDataString("фонари"))); // one mass complaint
+        await using (var reader = await server.Database.OpenAsync(write: false))
+        {
+            var scoped = $"фонар* AND \"{SearchScopeSchema.SqliteMark}b{ours}\"";
+            Assert.Equal([(long)Pending], await reader.QueryAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH @q", r => r.GetInt64(0), default, ("q", scoped)));
+        }
+
+        await AssertSearchIndexIntactAsync(server);
+    }
+
+    private static async Task<long> SegmentsAsync(TestServer server)
+    {
+        await using var session = await server.Database.OpenAsync(write: false);
+        return await Otklik.Storage.Sqlite.SqliteSearchIndex.SegmentsAsync(session, default);
+    }
 }

@@ -200,8 +200,14 @@ public sealed partial class CaseSession
             return;
         }
 
+        // The search index already holds these messages, and its trigger (messages_fts_update) re-indexes each with its
+        // case's scope, a row at a time in the update's order. The index is keyed newest first (migration 23,
+        // SearchNewestFirstSchema), and FTS5 writes a segment each time it is given a rowid not above the last one, so the
+        // rows must go in descending message id (ascending rowid). An UPDATE … FROM updates in ascending rowid order
+        // whatever its source's order (SQLite collects the rowids first); an INSERT … SELECT into the view
+        // message_attach, whose trigger updates the row, goes in the SELECT's order.
         await ExecuteAsync(
-            "UPDATE messages SET case_id = u.case_id FROM (SELECT value->>0 AS id, value->>1 AS case_id FROM json_each(@rows)) u WHERE messages.id = u.id",
+            "INSERT INTO message_attach (id, case_id) SELECT value->>0, value->>1 FROM json_each(@rows) ORDER BY value->>0 DESC",
             cancellationToken, ("rows", JsonRows.Of(attachments, a => [a.MessageId, a.CaseId])));
     }
 

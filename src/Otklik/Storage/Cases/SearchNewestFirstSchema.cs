@@ -15,6 +15,10 @@ namespace Otklik.Storage.Cases;
 /// FTS5's own <c>rebuild</c> and <c>integrity-check</c> read the view ordered by its id, which is a sort of every
 /// message, and a lookup of one row by id (only auxiliary functions and column reads use one; the list reads neither) a
 /// scan: the migration fills the index by INSERT … SELECT instead of <c>rebuild</c>, and nothing else calls them but tests.
+/// Processing pending messages attaches them to cases, and the trigger re-indexes each: an UPDATE of many rows goes in
+/// ascending rowid whatever its source's order, which is now descending in the index, and FTS5 wrote a segment every
+/// few rows (10 for 40 messages). So the attach inserts into the view <c>message_attach</c>, ordered by id descending,
+/// and its INSTEAD OF trigger updates each message in that order: one segment per batch, as before.
 /// PostgreSQL keeps its numbering with a no-op: a GIN bitmap has no order.
 /// </para>
 /// </summary>
@@ -64,6 +68,9 @@ internal static class SearchNewestFirstSchema
           INSERT INTO message_fts (rowid, text, scope)
             SELECT {Rowid("m.id")}, {Folded}, {SearchScopeSchema.SqliteTokens("new.body_id", "new.escalated_to_body_id")}
             FROM messages m WHERE m.case_id = new.id AND m.id <= {Watermark} ORDER BY m.id DESC; END;
+        CREATE VIEW message_attach (id, case_id) AS SELECT id, case_id FROM messages WHERE 0;
+        CREATE TRIGGER message_attach_insert INSTEAD OF INSERT ON message_attach BEGIN
+          UPDATE messages SET case_id = new.case_id WHERE id = new.id; END;
         """);
 
     public static readonly Migration Postgres = new(23, Description + " (nothing to change on PostgreSQL)", "SELECT 1;");
