@@ -63,7 +63,8 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
                     EventKinds.TopicValue(reading.TopicGroup, reading.Topic), PredictionNote(bodyId, assign, source, reading.BodyConfidence, reasons)));
                 if (assign)
                 {
-                    events.Add(new CaseEvent(0, c.Id, now, Actors.System, EventKinds.Assigned, "new", "assigned", "routed: " + reading.Body));
+                    events.Add(new CaseEvent(0, c.Id, now, Actors.System, EventKinds.Assigned, EventKinds.BodyValue(c.BodyId), EventKinds.BodyValue(bodyId),
+                        "routed: " + reading.Body));
                     assigned++;
                 }
 

@@ -12,7 +12,7 @@ public sealed partial class CaseSession
     public Task<List<UnclassifiedCase>> UnclassifiedCasesAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
-            SELECT c.id, c.topic_group, c.topic, b.name, m.channel, m.text, m.received_at
+            SELECT c.id, c.topic_group, c.topic, c.body_id, b.name, m.channel, m.text, m.received_at
             FROM cases c
             JOIN messages m ON m.id = (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id)
             LEFT JOIN bodies b ON b.id = c.body_id
@@ -20,7 +20,7 @@ public sealed partial class CaseSession
               AND (c.label_source IS NULL OR c.label_source = 'input') AND m.text IS NOT NULL
             ORDER BY c.id LIMIT @n
             """,
-            r => new UnclassifiedCase(r.GetInt64(0), Db.Str(r, 1), Db.Str(r, 2), Db.Str(r, 3), r.GetString(4), r.GetString(5), Time(r, 6)),
+            r => new UnclassifiedCase(r.GetInt64(0), Db.Str(r, 1), Db.Str(r, 2), Db.Long(r, 3), Db.Str(r, 4), r.GetString(5), r.GetString(6), Time(r, 7)),
             cancellationToken, ("after", afterId), ("new", DbEnum<CaseStatus>.ToDb(CaseStatus.New)), ("n", (long)limit));
 
     /// <summary>
