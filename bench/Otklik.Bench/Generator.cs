@@ -83,7 +83,7 @@ internal static class Generator
         writer.Write('"');
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Otklik.slnx")))

@@ -51,19 +51,21 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
             // Every prediction leaves an event: the audit trail shows what the model set and why, and the analytics
             // rollups and the ratings cache mark see a changed case only through its events (by id watermarks).
             var events = new List<CaseEvent>(cases.Count * 2);
+            var predictions = new List<CasePrediction>(cases.Count);
             foreach (var (c, labels, reading) in readings)
             {
                 long? bodyId = reading.Body is { } name ? bodies[name] : null;
                 var assign = bodyId is not null && reading.BodyConfidence >= autoAssignConfidence;
                 var source = ModelAnalyzer.LabelSource(labels, loaded.Model.ModelVersion);
                 var reasons = ModelAnalyzer.Reasons(reading, labels);
-                await session.SetPredictionAsync(c.Id, reading.TopicGroup, reading.Topic, bodyId, assign, source, reading.BodyConfidence, reasons,
-                    reading.Deadlines.FirstReplyDue, reading.Deadlines.FullAnswerDue, now, cancellationToken);
+                predictions.Add(new CasePrediction(c.Id, reading.TopicGroup, reading.Topic, bodyId, assign, source, reading.BodyConfidence, reasons,
+                    reading.Deadlines.FirstReplyDue, reading.Deadlines.FullAnswerDue));
                 events.Add(new CaseEvent(0, c.Id, now, Actors.System, EventKinds.Predicted, EventKinds.TopicValue(c.TopicGroup, c.Topic),
                     EventKinds.TopicValue(reading.TopicGroup, reading.Topic), PredictionNote(bodyId, assign, source, reading.BodyConfidence, reasons)));
                 if (assign)
                 {
-                    events.Add(new CaseEvent(0, c.Id, now, Actors.System, EventKinds.Assigned, "new", "assigned", "routed: " + reading.Body));
+                    events.Add(new CaseEvent(0, c.Id, now, Actors.System, EventKinds.Assigned, EventKinds.BodyValue(c.BodyId), EventKinds.BodyValue(bodyId),
+                        "routed: " + reading.Body));
                     assigned++;
                 }
 
@@ -71,6 +73,7 @@ public sealed class CaseClassifier(CaseDatabase database, Func<Understanding> un
                 after = c.Id;
             }
 
+            await session.SetPredictionsAsync(predictions, now, cancellationToken);
             await session.AddEventsAsync(events, cancellationToken);
             await session.CommitAsync(cancellationToken);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Otklik.Access;
 using Otklik.Model;
 using Otklik.Sla;
@@ -181,13 +180,11 @@ public sealed class CaseCommands(CaseDatabase database, SlaPolicy sla, TimeProvi
             _ => EventKinds.Reopened,
         };
         var (before, after) = action is CaseAction.Assign or CaseAction.Reassign
-            ? (Id(current.BodyId), Id(body))
+            ? (EventKinds.BodyValue(current.BodyId), EventKinds.BodyValue(body))
             : (Name(current.Status), Name(next));
         await session.AddEventAsync(current.Id, now, actor, kind, before, after, reason, cancellationToken);
         return token;
     }
-
-    private static string? Id(long? id) => id?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The camelCase name the API uses.</summary>
     public static string Name<T>(T value) where T : struct, Enum

@@ -85,7 +85,8 @@ internal sealed class BatchPlan(DateTimeOffset now, double similarityThreshold, 
         _events.Add((message, new CaseEvent(0, newRef, now, Actors.System, EventKinds.Created, null, "new", string.Join("; ", item.Reasons))));
         if (item.Status == CaseStatus.Assigned)
         {
-            _events.Add((message, new CaseEvent(0, newRef, now, Actors.System, EventKinds.Assigned, "new", "assigned", "routed: " + routedTo)));
+            // The case had no body before it arrived (EventKinds.Assigned: body ids, whoever assigns).
+            _events.Add((message, new CaseEvent(0, newRef, now, Actors.System, EventKinds.Assigned, null, EventKinds.BodyValue(item.BodyId), "routed: " + routedTo)));
         }
     }
 

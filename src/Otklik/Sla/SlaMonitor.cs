@@ -64,7 +64,7 @@ public sealed class SlaMonitor(CaseDatabase database, SlaPolicy policy, TimeProv
                     flags |= SlaFlags.Escalated;
                     escalations++;
                     escalatedTo = row.ParentBodyId;
-                    await session.AddEventAsync(row.Id, now, Actors.Sla, EventKinds.Escalated, Id(row.BodyId), Id(row.ParentBodyId),
+                    await session.AddEventAsync(row.Id, now, Actors.Sla, EventKinds.Escalated, EventKinds.BodyValue(row.BodyId), EventKinds.BodyValue(row.ParentBodyId),
                         row.ParentBodyId is null ? "answer overdue; the body has no parent body to escalate to" : "answer overdue; escalated to the parent body",
                         cancellationToken);
                 }
@@ -99,6 +99,4 @@ public sealed class SlaMonitor(CaseDatabase database, SlaPolicy policy, TimeProv
     }
 
     private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
-
-    private static string? Id(long? id) => id?.ToString(CultureInfo.InvariantCulture);
 }

@@ -33,6 +33,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow.AddDays(-60));
 
+    /// <summary>The server's database, for writing what no endpoint writes (an event of an older version's form).</summary>
+    public CaseDatabase Database => _app!.Services.GetRequiredService<CaseDatabase>();
+
     /// <summary>Where screenshots go: beside the test binaries, so CI can keep them as artifacts.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

@@ -34,6 +34,7 @@ public sealed class WorkspaceTests(WebFixture fixture)
         await page.ClickAsync("#fix-body-save");
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("Назначено");
         await Expect(page.Locator("#case-body")).ToContainTextAsync(DemoSeed.ExecutorBody);
+        await Expect(page.Locator("#timeline li[data-kind=assigned] .values")).ToContainTextAsync("→ " + DemoSeed.ExecutorBody);
         var casePath = new Uri(page.Url).AbsolutePath;
         browser.AssertNoErrors();
         await browser.SignOutAsync();

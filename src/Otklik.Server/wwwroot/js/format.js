@@ -22,6 +22,25 @@ export const eventNames = {
   predicted: 'Тема и исполнитель определены моделью',
 };
 
+// Event kinds whose before/after are body ids (EventKinds in src/Otklik/Cases).
+const bodyKinds = new Set(['assigned', 'reassigned', 'escalated']);
+
+/**
+ * An event's "before → after" as a person reads it, or null when it has neither. A body kind's ids show as the bodies'
+ * names (`bodyName(id)`). An `assigned` event stored before session 18 (by the arrival path or the model) holds the
+ * statuses "new" → "assigned" instead, with the body in its note; events are never rewritten, so a value that is not
+ * digits is read as a status, as every other kind's statuses are.
+ */
+export function eventValues(e, bodyName) {
+  if (e.before == null && e.after == null) return null;
+  const show = (v) => {
+    if (v == null) return '—';
+    if (bodyKinds.has(e.kind) && /^\d+$/.test(v)) return bodyName(Number(v)) || `орган №${v}`;
+    return Object.hasOwn(statusNames, v) ? statusNames[v] : v;
+  };
+  return `${show(e.before)} → ${show(e.after)}`;
+}
+
 export const responseKinds = { firstReply: 'Первый ответ', interim: 'Промежуточный', final: 'Полный ответ' };
 
 const dateTime = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });

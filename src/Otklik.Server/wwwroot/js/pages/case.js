@@ -2,8 +2,8 @@
 // the answer form, the transitions the server allows and the timeline.
 import { api, ApiError } from '../api.js';
 import { h, mount, select, toast } from '../dom.js';
-import { statusNames, actionNames, eventNames, responseKinds, fmtDateTime, fmtDue, fmtPercent } from '../format.js';
-import { loadBodies, loadTopics, forgetTopics } from '../registry.js';
+import { statusNames, actionNames, eventNames, eventValues, responseKinds, fmtDateTime, fmtDue, fmtPercent } from '../format.js';
+import { loadBodies, loadTopics, forgetTopics, bodyName } from '../registry.js';
 
 export async function render(main, ctx) {
   const id = Number(ctx.params[0]);
@@ -154,7 +154,7 @@ export async function render(main, ctx) {
       h('span', { class: 'when small muted' }, fmtDateTime(e.at)),
       h('strong', null, eventNames[e.kind] || e.kind),
       h('span', { class: 'small' }, ` · ${e.actor}`),
-      e.before || e.after ? h('div', { class: 'small' }, `${e.before ?? '—'} → ${e.after ?? '—'}`) : null,
+      eventValues(e, bodyName) ? h('div', { class: 'small values' }, eventValues(e, bodyName)) : null,
       e.note ? h('div', { class: 'small muted' }, e.note) : null)));
   }
 
