@@ -80,7 +80,7 @@ public static class OtklikServiceCollectionExtensions
     private static void AddSearchUpkeep(IServiceCollection services, OtklikServerOptions options)
     {
         services.AddOptions<SearchUpkeepOptions>().BindConfiguration(SearchUpkeepOptions.Section)
-            .Validate(o => o.Problem() is null, "Otklik:SearchUpkeep: CheckEvery and SqliteCheckEvery must be positive, MinInterval and GrowthFraction not negative, MinNewMessages at least 1, SqliteMinSegments at least 2")
+            .Validate(o => o.Problem() is null, "Otklik:SearchUpkeep: CheckEvery and SqliteCheckEvery must be positive, MinInterval, GrowthFraction and SqlitePauseWait not negative, MinNewMessages at least 1, SqliteMinSegments at least 2")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SearchUpkeepOptions>>().Value);
         services.AddSingleton<SearchIndexUpkeep>();
