@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using Otklik.Errors;
+using Otklik.Server;
 using Otklik.Storage.Cases;
 using Spectre.Console.Cli;
 
@@ -20,7 +23,7 @@ public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
             : database.Dialect is PostgresDialect ? $"Rebuilding the search index {index} (REINDEX CONCURRENTLY: reads and writes go on meanwhile)…"
             : $"Merging the search index {index} into one segment (writers wait meanwhile, reads go on)…");
 
-        var options = new SearchUpkeepOptions();
+        var options = ServerOptions();
         var upkeep = new SearchIndexUpkeep(database, options, TimeProvider.System);
         var result = await upkeep.RunAsync(settings.IfDue ? SearchUpkeepRun.IfDue : SearchUpkeepRun.Now, cancellationToken);
         foreach (var leftover in result.DroppedLeftovers)
@@ -30,6 +33,20 @@ public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
 
         Console.WriteLine(Describe(result, index, options.MinInterval));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The rule the server keeps (its configuration: appsettings.json, Otklik__SearchUpkeep__* variables).</summary>
+    private static SearchUpkeepOptions ServerOptions()
+    {
+        try
+        {
+            return OtklikServer.SearchUpkeepOptions();
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new OtklikException(
+                string.Join("; ", e.Failures), "fix Otklik:SearchUpkeep in appsettings.json or the Otklik__SearchUpkeep__* environment variables; otklik serve reads the same");
+        }
     }
 
     private static string Describe(SearchUpkeepResult result, string index, TimeSpan minInterval)
