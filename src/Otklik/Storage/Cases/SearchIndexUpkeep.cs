@@ -52,7 +52,7 @@ public sealed partial class SearchIndexUpkeep(CaseDatabase database, SearchUpkee
         }
 
         // REINDEX CONCURRENTLY cannot run in a transaction, so a transaction lock cannot cover it: a session lock on a
-        // connection outside the pool, never unlocked by hand. It ends with the connection, also when this is cancelled.
+        // connection outside the pool. It ends with the connection, also when this is cancelled or the connection breaks.
         await using var connection = postgres.CreateUnpooledConnection();
         await connection.OpenAsync(cancellationToken);
         if (!await ScalarAsync<bool>(connection, $"SELECT pg_try_advisory_lock({WriteLocks.SearchUpkeep})", cancellationToken))
@@ -60,6 +60,19 @@ public sealed partial class SearchIndexUpkeep(CaseDatabase database, SearchUpkee
             return SearchUpkeepResult.Nothing(SearchUpkeepOutcome.Busy);
         }
 
+        try
+        {
+            return await RunLockedAsync(connection, run, cancellationToken);
+        }
+        finally
+        {
+            await UnlockAsync(connection);
+        }
+    }
+
+    /// <summary>PostgreSQL, holding the upkeep lock: leftovers, the look, and the rebuild when due.</summary>
+    private async Task<SearchUpkeepResult> RunLockedAsync(NpgsqlConnection connection, SearchUpkeepRun run, CancellationToken cancellationToken)
+    {
         var dropped = await DropLeftoversAsync(connection, cancellationToken);
 
         // Read under the lock: a process that takes it just after another's rebuild must see that one's record, or it rebuilds again.
@@ -132,6 +145,29 @@ public sealed partial class SearchIndexUpkeep(CaseDatabase database, SearchUpkee
         }
 
         return leftovers;
+    }
+
+    /// <summary>
+    /// Unlocks by hand while the connection works. Left to the connection's end, a run just after this one found the
+    /// lock still held and said Busy (two tests that run the upkeep several times in a row, in the whole suite on a
+    /// loaded host; our reading: the server ends the session a moment after the client closed it). A connection that
+    /// broke releases it as it ends.
+    /// </summary>
+    private static async Task UnlockAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await ScalarAsync<bool>(connection, $"SELECT pg_advisory_unlock({WriteLocks.SearchUpkeep})", CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection's end releases it.
+        }
     }
 
     private static async Task<(DateTimeOffset? At, long Messages)> LastRebuildAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

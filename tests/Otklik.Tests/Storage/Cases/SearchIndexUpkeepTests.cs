@@ -120,6 +120,21 @@ public sealed class SearchIndexUpkeepTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_run_right_after_another_finds_the_upkeep_lock_free()
+    {
+        var (_, database) = await OpenAsync();
+        var outcomes = new List<SearchUpkeepOutcome>();
+
+        // The lock is a session's; PostgreSQL ends a session after its client has gone, so the next run can come first.
+        for (var i = 0; i < 50; i++)
+        {
+            outcomes.Add((await RunAsync(database, new SearchUpkeepOptions())).Outcome);
+        }
+
+        Assert.All(outcomes, outcome => Assert.Equal(SearchUpkeepOutcome.NotDue, outcome));
+    }
+
+    [Fact]
     public async Task Two_upkeeps_at_once_rebuild_the_index_once()
     {
         var (db, database) = await OpenAsync();
