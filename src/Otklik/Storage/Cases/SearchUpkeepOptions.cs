@@ -2,7 +2,8 @@ namespace Otklik.Storage.Cases;
 
 /// <summary>
 /// When the server rebuilds PostgreSQL's search index (<see cref="SearchIndexUpkeep"/>). Bound from
-/// <c>Otklik:SearchUpkeep</c> (environment: <c>Otklik__SearchUpkeep__MinInterval</c>, …), validated at start-up.
+/// <c>Otklik:SearchUpkeep</c> (environment: <c>Otklik__SearchUpkeep__MinInterval</c>, …), validated at start-up;
+/// <c>otklik maintain --if-due</c> reads the same configuration.
 /// The same rule holds on SQLite, where the upkeep merges the full-text index into one segment.
 /// </summary>
 /// <remarks>
