@@ -79,9 +79,7 @@ public static class OtklikServiceCollectionExtensions
     /// </summary>
     private static void AddSearchUpkeep(IServiceCollection services, OtklikServerOptions options)
     {
-        services.AddOptions<SearchUpkeepOptions>().BindConfiguration(SearchUpkeepOptions.Section)
-            .Validate(o => o.Problem() is null, "Otklik:SearchUpkeep: CheckEvery and SqliteCheckEvery must be positive, MinInterval and GrowthFraction not negative, MinNewMessages at least 1, SqliteMinSegments at least 2")
-            .ValidateOnStart();
+        AddSearchUpkeepOptions(services);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SearchUpkeepOptions>>().Value);
         services.AddSingleton<SearchIndexUpkeep>();
         if (options.RunWorkers)
@@ -89,6 +87,16 @@ public static class OtklikServiceCollectionExtensions
             services.AddHostedService<SearchUpkeepWorker>();
         }
     }
+
+    /// <summary>
+    /// <see cref="SearchUpkeepOptions"/> from the configuration's <see cref="SearchUpkeepOptions.Section"/>, checked at
+    /// start-up. <c>otklik maintain</c> reads them through this too (<see cref="OtklikServer.SearchUpkeepOptions"/>), so
+    /// the command and the server keep one rule.
+    /// </summary>
+    internal static OptionsBuilder<SearchUpkeepOptions> AddSearchUpkeepOptions(IServiceCollection services) =>
+        services.AddOptions<SearchUpkeepOptions>().BindConfiguration(SearchUpkeepOptions.Section)
+            .Validate(o => o.Problem() is null, "Otklik:SearchUpkeep: CheckEvery and SqliteCheckEvery must be positive, MinInterval, GrowthFraction and SqlitePauseWait not negative, MinNewMessages at least 1, SqliteMinSegments at least 2")
+            .ValidateOnStart();
 
     /// <summary>
     /// The <see cref="ReadLimitOptions.Policy"/> policy: a concurrency limiter that queues the rest in arrival order, or

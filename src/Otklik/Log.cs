@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Dropped {Leftover}, an invalid index a failed or cancelled rebuild of the search index left (writes kept updating it)")]
     public static partial void SearchIndexLeftoverDropped(ILogger logger, string leftover);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "The search index {Index} is due for a merge, held back until a look finds the writers paused, at most {Wait}")]
+    public static partial void SearchIndexMergeHeldBack(ILogger logger, string index, TimeSpan wait);
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using Otklik.Errors;
+using Otklik.Server;
 using Otklik.Storage.Cases;
 using Spectre.Console.Cli;
 
@@ -20,18 +23,33 @@ public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
             : database.Dialect is PostgresDialect ? $"Rebuilding the search index {index} (REINDEX CONCURRENTLY: reads and writes go on meanwhile)…"
             : $"Merging the search index {index} into one segment (writers wait meanwhile, reads go on)…");
 
-        var upkeep = new SearchIndexUpkeep(database, new SearchUpkeepOptions(), TimeProvider.System);
-        var result = await upkeep.RunAsync(force: !settings.IfDue, cancellationToken);
+        var options = ServerOptions();
+        var upkeep = new SearchIndexUpkeep(database, options, TimeProvider.System);
+        var result = await upkeep.RunAsync(settings.IfDue ? SearchUpkeepRun.IfDue : SearchUpkeepRun.Now, cancellationToken);
         foreach (var leftover in result.DroppedLeftovers)
         {
             Console.WriteLine($"Dropped {leftover}, an invalid index a failed rebuild left.");
         }
 
-        Console.WriteLine(Describe(result, index));
+        Console.WriteLine(Describe(result, index, options.MinInterval));
         return ExitCodes.Ok;
     }
 
-    private static string Describe(SearchUpkeepResult result, string index)
+    /// <summary>The rule the server keeps (its configuration: appsettings.json, Otklik__SearchUpkeep__* variables).</summary>
+    private static SearchUpkeepOptions ServerOptions()
+    {
+        try
+        {
+            return OtklikServer.SearchUpkeepOptions();
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new OtklikException(
+                string.Join("; ", e.Failures), "fix Otklik:SearchUpkeep in appsettings.json or the Otklik__SearchUpkeep__* environment variables; otklik serve reads the same");
+        }
+    }
+
+    private static string Describe(SearchUpkeepResult result, string index, TimeSpan minInterval)
     {
         var since = result.LastRebuiltAt is { } at
             ? string.Create(CultureInfo.InvariantCulture, $"since the last rebuild ({at.UtcDateTime:yyyy-MM-dd HH:mm} UTC)")
@@ -41,7 +59,7 @@ public sealed class MaintainCommand : AsyncCommand<MaintainSettings>
             SearchUpkeepOutcome.Busy =>
                 "Another process (a server or otklik maintain) is checking or rebuilding the search index right now; nothing done.",
             SearchUpkeepOutcome.NotDue => string.Create(CultureInfo.InvariantCulture,
-                $"Not due: {result.NewMessages:N0} messages added {since}; a rebuild needs {result.NeededMessages:N0} and 24 h since the last one. Nothing rebuilt."),
+                $"Not due: {result.NewMessages:N0} messages added {since}; a rebuild needs {result.NeededMessages:N0} and {minInterval.TotalHours:0.##} h since the last one. Nothing rebuilt."),
             _ => string.Create(CultureInfo.InvariantCulture,
                 $"Rebuilt the search index {index} in {result.Duration.TotalSeconds:F1} s; {result.NewMessages:N0} messages added {since}, {result.Messages:N0} messages in all."),
         };

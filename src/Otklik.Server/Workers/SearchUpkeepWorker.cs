@@ -25,7 +25,7 @@ internal sealed class SearchUpkeepWorker(SearchIndexUpkeep upkeep, SearchUpkeepO
             try
             {
                 // The upkeep logs the rebuild itself (start, end, duration); a look that finds nothing due stays quiet.
-                await upkeep.RunAsync(force: false, stoppingToken);
+                await upkeep.RunAsync(SearchUpkeepRun.Look, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

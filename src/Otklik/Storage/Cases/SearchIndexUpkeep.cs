@@ -10,10 +10,10 @@ namespace Otklik.Storage.Cases;
 /// merges, and its posting trees then mislead GIN's choice of which word to walk first: on a store after many ingests an
 /// executor's scoped search cost 28–52 ms instead of 3.6 ms, and a rebuild (6.6 s at 1.07M messages) restored it
 /// (docs/storage.md, "Keeping the search indexes compact"). On SQLite it merges the FTS5 index into one segment
-/// instead (<see cref="RunSqliteAsync"/>). The server runs this every <see cref="LookEvery"/>; <c>otklik maintain</c>
+/// instead (<c>SearchIndexUpkeep.Sqlite.cs</c>). The server runs this every <see cref="LookEvery"/>; <c>otklik maintain</c>
 /// runs it by hand.
 /// </summary>
-public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions options, TimeProvider time, ILogger<SearchIndexUpkeep>? logger = null)
+public sealed partial class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions options, TimeProvider time, ILogger<SearchIndexUpkeep>? logger = null)
 {
     /// <summary>The index this keeps compact.</summary>
     public const string Index = "messages_tsv";
@@ -31,9 +31,6 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
 
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
-    // SQLite: the highest message id the previous look saw; the same again means the writers paused between two looks.
-    private long? _lastSeenMessageId;
-
     /// <summary>
     /// How often the server looks (<see cref="SearchUpkeepOptions.CheckEvery"/>, on SQLite
     /// <see cref="SearchUpkeepOptions.SqliteCheckEvery"/>, where a look is two index reads and the merge after an ingest
@@ -42,19 +39,20 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
     public TimeSpan LookEvery => database.Dialect is PostgresDialect ? options.CheckEvery : options.SqliteCheckEvery;
 
     /// <summary>
-    /// Drops what failed rebuilds left, then rebuilds the index if it is due (<see cref="SearchUpkeepOptions"/>), or
-    /// always with <paramref name="force"/>, and records the rebuild. Returns <see cref="SearchUpkeepOutcome.Busy"/> at
-    /// once while another process runs it. A rebuild cancelled midway leaves the old index in use.
+    /// Drops what failed rebuilds left, then rebuilds the index if it is due (<see cref="SearchUpkeepOptions"/>; on
+    /// SQLite <paramref name="run"/> says which rules apply), or always with <see cref="SearchUpkeepRun.Now"/>, and
+    /// records the rebuild. Returns <see cref="SearchUpkeepOutcome.Busy"/> at once while another process runs it
+    /// (PostgreSQL). A rebuild cancelled midway leaves the old index in use.
     /// </summary>
-    public async Task<SearchUpkeepResult> RunAsync(bool force = false, CancellationToken cancellationToken = default)
+    public async Task<SearchUpkeepResult> RunAsync(SearchUpkeepRun run = SearchUpkeepRun.Look, CancellationToken cancellationToken = default)
     {
         if (database.Dialect is not PostgresDialect postgres)
         {
-            return await RunSqliteAsync(force, cancellationToken);
+            return await RunSqliteAsync(run, cancellationToken);
         }
 
         // REINDEX CONCURRENTLY cannot run in a transaction, so a transaction lock cannot cover it: a session lock on a
-        // connection outside the pool, never unlocked by hand. It ends with the connection, also when this is cancelled.
+        // connection outside the pool. It ends with the connection, also when this is cancelled or the connection breaks.
         await using var connection = postgres.CreateUnpooledConnection();
         await connection.OpenAsync(cancellationToken);
         if (!await ScalarAsync<bool>(connection, $"SELECT pg_try_advisory_lock({WriteLocks.SearchUpkeep})", cancellationToken))
@@ -62,6 +60,19 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
             return SearchUpkeepResult.Nothing(SearchUpkeepOutcome.Busy);
         }
 
+        try
+        {
+            return await RunLockedAsync(connection, run, cancellationToken);
+        }
+        finally
+        {
+            await UnlockAsync(connection);
+        }
+    }
+
+    /// <summary>PostgreSQL, holding the upkeep lock: leftovers, the look, and the rebuild when due.</summary>
+    private async Task<SearchUpkeepResult> RunLockedAsync(NpgsqlConnection connection, SearchUpkeepRun run, CancellationToken cancellationToken)
+    {
         var dropped = await DropLeftoversAsync(connection, cancellationToken);
 
         // Read under the lock: a process that takes it just after another's rebuild must see that one's record, or it rebuilds again.
@@ -72,7 +83,7 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
         var messages = await ScalarAsync<long>(connection, "SELECT count(*) FROM messages", cancellationToken);
         var added = messages - lastMessages;
         var needed = options.NeededAfter(lastMessages);
-        if (!force && !options.GrowthDue(added, lastMessages, lastAt, time.GetUtcNow()))
+        if (run != SearchUpkeepRun.Now && !options.GrowthDue(added, lastMessages, lastAt, time.GetUtcNow()))
         {
             return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, dropped);
         }
@@ -105,59 +116,6 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
     }
 
     /// <summary>
-    /// SQLite: merges the FTS5 index's segments into one (<c>optimize</c>) under the same rule and record. Each writer
-    /// merges a little as it goes (<see cref="Sqlite.SqliteSearchIndex"/>), which leaves about ten segments after an
-    /// ingest, and a search reads each term in every segment: on a 1.3M-message store after an ingest (13 segments), an
-    /// executor's search read its matches in 5.2 ms instead of 4.0 merged, a page of a common word in 0.33 instead of
-    /// 0.16 ms. The merge holds the write lock (4.5 s for that store's 53 MB index): writers wait, readers go on. One
-    /// write session does it all, so two processes take turns and the second finds the first's record.
-    /// </summary>
-    private async Task<SearchUpkeepResult> RunSqliteAsync(bool force, CancellationToken cancellationToken)
-    {
-        await using var session = await database.OpenAsync(write: true, cancellationToken);
-        var last = await session.QueryAsync(
-            LastRebuildSql, r => (At: session.Time(r, 0), Messages: r.GetInt64(1)), cancellationToken, ("index", SqliteIndex));
-        var (lastAt, lastMessages) = last.Count == 0 ? ((DateTimeOffset?)null, 0L) : (last[0].At, last[0].Messages);
-        var (messages, newest) = (await session.QueryAsync(
-            "SELECT count(*), COALESCE(max(id), 0) FROM messages", r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken))[0];
-        var added = messages - lastMessages;
-        var needed = options.NeededAfter(lastMessages);
-        var due = options.GrowthDue(added, lastMessages, lastAt, time.GetUtcNow());
-
-        // Also due once the writers paused (no message added since the previous look) with the index in many segments:
-        // after an ingest burst, not a day later. During the burst the merge would stop the writers for seconds. Not for
-        // a store under MinNewMessages: a small index is fast whatever its shape (the demo's merged every few looks).
-        var paused = _lastSeenMessageId == newest;
-        _lastSeenMessageId = newest;
-        due = due || (paused && messages >= options.MinNewMessages
-            && await Sqlite.SqliteSearchIndex.SegmentsAsync(session, cancellationToken) >= options.SqliteMinSegments);
-        if (!due && !force)
-        {
-            return new SearchUpkeepResult(SearchUpkeepOutcome.NotDue, messages, added, needed, lastAt, TimeSpan.Zero, []);
-        }
-
-        Log.SearchIndexRebuilding(_logger, SqliteIndex, "FTS5 merged into one segment; writers wait, reads go on", added, messages);
-        var started = time.GetTimestamp();
-        try
-        {
-            await session.ExecuteAsync($"INSERT INTO {SqliteIndex} ({SqliteIndex}) VALUES ('optimize')", cancellationToken);
-        }
-        catch (Exception e)
-        {
-            Log.SearchIndexRebuildFailed(_logger, SqliteIndex, time.GetElapsedTime(started).TotalSeconds, e);
-            throw;
-        }
-
-        var took = time.GetElapsedTime(started);
-        await session.ExecuteAsync(
-            RecordSql, cancellationToken, ("index", SqliteIndex), ("at", session.T(time.GetUtcNow())), ("messages", messages), ("seconds", took.TotalSeconds));
-        await session.CommitAsync(cancellationToken);
-        _lastSeenMessageId = null;
-        Log.SearchIndexRebuilt(_logger, SqliteIndex, took.TotalSeconds);
-        return new SearchUpkeepResult(SearchUpkeepOutcome.Rebuilt, messages, added, needed, lastAt, took, []);
-    }
-
-    /// <summary>
     /// A failed or cancelled REINDEX CONCURRENTLY leaves its new index (<c>messages_tsv_ccnew</c>, or <c>_ccnew1</c>, …
     /// when that name was taken) invalid: unused by reads, but still updated by every write. One that failed while
     /// dropping the old index leaves that one (<c>_ccold</c>). Both are dropped; no other rebuild runs meanwhile (the lock).
@@ -187,6 +145,29 @@ public sealed class SearchIndexUpkeep(CaseDatabase database, SearchUpkeepOptions
         }
 
         return leftovers;
+    }
+
+    /// <summary>
+    /// Unlocks by hand while the connection works. Left to the connection's end, a run just after this one found the
+    /// lock still held and said Busy (two tests that run the upkeep several times in a row, in the whole suite on a
+    /// loaded host; our reading: the server ends the session a moment after the client closed it). A connection that
+    /// broke releases it as it ends.
+    /// </summary>
+    private static async Task UnlockAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await ScalarAsync<bool>(connection, $"SELECT pg_advisory_unlock({WriteLocks.SearchUpkeep})", CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection's end releases it.
+        }
     }
 
     private static async Task<(DateTimeOffset? At, long Messages)> LastRebuildAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -2,7 +2,8 @@ namespace Otklik.Storage.Cases;
 
 /// <summary>
 /// When the server rebuilds PostgreSQL's search index (<see cref="SearchIndexUpkeep"/>). Bound from
-/// <c>Otklik:SearchUpkeep</c> (environment: <c>Otklik__SearchUpkeep__MinInterval</c>, …), validated at start-up.
+/// <c>Otklik:SearchUpkeep</c> (environment: <c>Otklik__SearchUpkeep__MinInterval</c>, …), validated at start-up;
+/// <c>otklik maintain --if-due</c> reads the same configuration.
 /// The same rule holds on SQLite, where the upkeep merges the full-text index into one segment.
 /// </summary>
 /// <remarks>
@@ -57,6 +58,17 @@ public sealed class SearchUpkeepOptions
     public int SqliteMinSegments { get; set; } = 6;
 
     /// <summary>
+    /// SQLite: how long a merge the growth rule made due waits for a look that finds the writers paused (no message
+    /// added since the previous look) before it runs anyway. Defaults to 1 hour (12 looks at the default
+    /// <see cref="SqliteCheckEvery"/>): the merge holds the write lock for seconds (3.7–4.5 s at 1.3M messages), so it
+    /// should not land in an ingest burst, and bursts measured so far end within minutes; a store whose writers never
+    /// pause for a look's interval has a steady stream, which then waits those seconds once, at most once a day at the
+    /// default <see cref="MinInterval"/>. An hour on top of that interval leaves the merge's schedule nearly as it was.
+    /// Zero merges at the first look that finds it due. Must not be negative.
+    /// </summary>
+    public TimeSpan SqlitePauseWait { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// The growth rule: the <paramref name="added"/> messages since the last rebuild (of <paramref name="lastMessages"/>
     /// messages, at <paramref name="lastAt"/>; null when none is recorded) reach <see cref="NeededAfter"/>, and
     /// <see cref="MinInterval"/> has passed at <paramref name="now"/>.
@@ -72,6 +84,7 @@ public sealed class SearchUpkeepOptions
         CheckEvery <= TimeSpan.Zero ? $"{Section}:CheckEvery must be positive"
         : SqliteCheckEvery <= TimeSpan.Zero ? $"{Section}:SqliteCheckEvery must be positive"
         : SqliteMinSegments < 2 ? $"{Section}:SqliteMinSegments must be at least 2"
+        : SqlitePauseWait < TimeSpan.Zero ? $"{Section}:SqlitePauseWait must not be negative"
         : MinInterval < TimeSpan.Zero ? $"{Section}:MinInterval must not be negative"
         : MinNewMessages < 1 ? $"{Section}:MinNewMessages must be at least 1"
         : GrowthFraction < 0 || double.IsNaN(GrowthFraction) ? $"{Section}:GrowthFraction must not be negative"

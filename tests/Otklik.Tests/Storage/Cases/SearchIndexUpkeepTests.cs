@@ -102,6 +102,39 @@ public sealed class SearchIndexUpkeepTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_look_that_finds_nothing_due_completes_while_a_writer_holds_its_transaction_open()
+    {
+        var (db, database) = await OpenAsync();
+        await AddMessagesAsync(db, 3);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        SearchUpkeepResult result;
+        await using (var writer = await database.OpenAsync(write: true))
+        {
+            await writer.ExecuteAsync(
+                "INSERT INTO messages (channel, external_id, text, received_at) VALUES ('vk', 'open', 'Яма во дворе', '2026-11-01T00:00:00Z')", default);
+            result = await new SearchIndexUpkeep(database, new SearchUpkeepOptions(), _clock).RunAsync(SearchUpkeepRun.Look, patience.Token);
+        }
+
+        Assert.Equal((SearchUpkeepOutcome.NotDue, 3L), (result.Outcome, result.Messages));
+    }
+
+    [Fact]
+    public async Task A_run_right_after_another_finds_the_upkeep_lock_free()
+    {
+        var (_, database) = await OpenAsync();
+        var outcomes = new List<SearchUpkeepOutcome>();
+
+        // The lock is a session's; PostgreSQL ends a session after its client has gone, so the next run can come first.
+        for (var i = 0; i < 50; i++)
+        {
+            outcomes.Add((await RunAsync(database, new SearchUpkeepOptions())).Outcome);
+        }
+
+        Assert.All(outcomes, outcome => Assert.Equal(SearchUpkeepOutcome.NotDue, outcome));
+    }
+
+    [Fact]
     public async Task Two_upkeeps_at_once_rebuild_the_index_once()
     {
         var (db, database) = await OpenAsync();
@@ -126,7 +159,7 @@ public sealed class SearchIndexUpkeepTests(PostgresCluster cluster)
     }
 
     private Task<SearchUpkeepResult> RunAsync(CaseDatabase database, SearchUpkeepOptions options, bool force = false) =>
-        new SearchIndexUpkeep(database, options, _clock).RunAsync(force);
+        new SearchIndexUpkeep(database, options, _clock).RunAsync(force ? SearchUpkeepRun.Now : SearchUpkeepRun.Look);
 
     private static Task AddMessagesAsync(string db, int count) => ExecuteAsync(db, string.Create(CultureInfo.InvariantCulture, $"""
         INSERT INTO messages (channel, external_id, text, received_at)

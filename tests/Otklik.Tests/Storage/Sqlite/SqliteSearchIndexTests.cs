@@ -54,7 +54,9 @@ public sealed class SqliteSearchIndexTests : IDisposable
 
         var segments = await SegmentsAsync();
         var database = await Otklik.Storage.Cases.CaseDatabase.OpenAsync(Database);
-        var upkeep = new Otklik.Storage.Cases.SearchIndexUpkeep(database, new() { MinNewMessages = 1, MinInterval = TimeSpan.FromHours(24) }, TimeProvider.System);
+        // No wait for a pause: this is about the merge and its record (the wait: SqliteSearchIndexUpkeepTests).
+        var upkeep = new Otklik.Storage.Cases.SearchIndexUpkeep(
+            database, new() { MinNewMessages = 1, MinInterval = TimeSpan.FromHours(24), SqlitePauseWait = TimeSpan.Zero }, TimeProvider.System);
         var first = await upkeep.RunAsync();
         var second = await upkeep.RunAsync();
 
