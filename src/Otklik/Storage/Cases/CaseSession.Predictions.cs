@@ -97,7 +97,7 @@ public sealed partial class CaseSession
     /// The first message by <c>cases.first_message_id</c>, as <see cref="UnclassifiedCasesAsync"/> reads it: as the case's
     /// lowest message id, PostgreSQL without statistics (a freshly imported store) took each min() from the primary key
     /// read in order and filtered by case, and at 20,000 labeled cases the read passed the 30 s command timeout; by the
-    /// column it takes 0.2 s (bench/labeled.sh, bench/README.md). The min() stays as the fallback for a case whose column
+    /// column it takes 0.16 s (bench/labeled.sh, bench/README.md). The min() stays as the fallback for a case whose column
     /// is still null: one a writer inserted before its messages while a bulk-load window had the triggers dropped,
     /// until the window's end fills it (BulkDerivedState). COALESCE evaluates it only for those.
     /// </remarks>
