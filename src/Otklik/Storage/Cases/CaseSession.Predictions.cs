@@ -93,12 +93,20 @@ public sealed partial class CaseSession
     /// Cases whose topic and body a person gave (an input label or an operator's correction, never a model's prediction,
     /// so a model does not learn from itself), with their first message: training data for <c>otklik train --from-db</c>.
     /// </summary>
+    /// <remarks>
+    /// The first message by <c>cases.first_message_id</c>, as <see cref="UnclassifiedCasesAsync"/> reads it: as the case's
+    /// lowest message id, PostgreSQL without statistics (a freshly imported store) took each min() from the primary key
+    /// read in order and filtered by case, and at 20,000 labeled cases the read passed the 30 s command timeout; by the
+    /// column it takes 0.16 s (bench/labeled.sh, bench/README.md). The min() stays as the fallback for a case whose column
+    /// is still null: one a writer inserted before its messages while a bulk-load window had the triggers dropped,
+    /// until the window's end fills it (BulkDerivedState). COALESCE evaluates it only for those.
+    /// </remarks>
     public Task<List<Ingest.LabeledAppeal>> LabeledCasesAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
             SELECT c.id, m.text, c.topic, b.name, c.topic_group
             FROM cases c
-            JOIN messages m ON m.id = (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id)
+            JOIN messages m ON m.id = COALESCE(c.first_message_id, (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id))
             JOIN bodies b ON b.id = c.body_id
             WHERE c.topic IS NOT NULL AND c.label_source IN ('input', 'operator') AND m.text IS NOT NULL
             ORDER BY c.id
