@@ -33,4 +33,20 @@ public abstract partial class StoreContract
             read.Select(a => (long.Parse(a.Id, CultureInfo.InvariantCulture), a.Text, a.Topic)));
         Assert.All(read, a => Assert.Equal(("Комитет ЖКХ", "ЖКХ"), (a.Executor, a.Group)));
     }
+
+    [Fact]
+    public async Task An_unclassified_case_whose_first_message_is_not_recorded_yet_is_still_read_for_the_classifier()
+    {
+        var imported = new[] { "Не горят фонари на улице Красной", "Яма на дороге у школы" }
+            .Select((text, i) => new IncomingMessage("kursk", "u" + i, text, null, "p" + i, Now, null, null, null, null, null, null, 1)).ToList();
+        await Store.ImportBatchAsync(new ImportBatch(imported, [], "import:test", Now), CancellationToken.None);
+        var cases = (await QueryRawAsync(Database, "SELECT id FROM cases ORDER BY id")).Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+
+        // As for a case another writer inserts before its messages while a bulk-load window has the triggers dropped.
+        await ExecuteRawAsync(string.Create(CultureInfo.InvariantCulture, $"UPDATE cases SET first_message_id = NULL, first_author_id = NULL WHERE id = {cases[1]}"));
+
+        await using var session = await new CaseDatabase(SqlDialect.FromDb(Database)).OpenAsync(write: false);
+        Assert.Equal([(cases[0], imported[0].Text), (cases[1], imported[1].Text)],
+            (await session.UnclassifiedCasesAsync(0, 10)).Select(c => (c.Id, c.Text)));
+    }
 }

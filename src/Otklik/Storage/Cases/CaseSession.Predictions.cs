@@ -13,14 +13,16 @@ public sealed partial class CaseSession
     /// The first message by <c>cases.first_message_id</c> (kept by triggers since migration 7), not as the case's lowest
     /// message id: PostgreSQL, without statistics yet on a freshly imported store, took that min() from the primary key
     /// read in order and filtered by case, every message per case; at 20,000 cases one batch's read ran past the
-    /// 30 s command timeout (bench/predictions.sh). By the column the first batch's read takes 41 ms.
+    /// 30 s command timeout (bench/predictions.sh). By the column the first batch's read takes 41 ms. The min() stays as
+    /// the fallback for a case whose column is still null, as in <see cref="LabeledCasesAsync"/>: without it the
+    /// classifier passed over such a case.
     /// </remarks>
     public Task<List<UnclassifiedCase>> UnclassifiedCasesAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
             SELECT c.id, c.topic_group, c.topic, c.body_id, b.name, m.channel, m.text, m.received_at
             FROM cases c
-            JOIN messages m ON m.id = c.first_message_id
+            JOIN messages m ON m.id = COALESCE(c.first_message_id, (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id))
             LEFT JOIN bodies b ON b.id = c.body_id
             WHERE c.id > @after AND c.status = @new AND (c.topic IS NULL OR c.body_id IS NULL)
               AND (c.label_source IS NULL OR c.label_source = 'input') AND m.text IS NOT NULL
