@@ -37,26 +37,12 @@ fi
 echo "data: $(du -h "$out/messages.jsonl" | cut -f1) JSONL, $(du -h "$out/messages.csv" | cut -f1) CSV, $count rows"
 
 # PostgreSQL: a throwaway cluster as the postgres user (it refuses root).
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-pgdir="$(mktemp -d /tmp/otklik-bench-pg.XXXXXX)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pgdir"; chmod o+rx "$out"; as_pg=(runuser -u postgres --); fi
-"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
-cleanup() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
-trap cleanup EXIT
+# The bench reads its files as postgres too.
+[ "$(id -u)" -eq 0 ] && chmod o+rx "$out"
+source "$root/bench/throwaway-pg.sh"
+pg_start bench
 psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 pgdb() { psql_ -d postgres -c "CREATE DATABASE $1"; echo "Host=127.0.0.1;Port=$port;Database=$1;Username=postgres"; }
-
-# CPU seconds the PostgreSQL server spent so far: the postmaster, its exited children (backends) and the living ones.
-pg_cpu() {
-  local pm tck
-  pm="$(head -1 "$pgdir/data/postmaster.pid")"; tck="$(getconf CLK_TCK)"
-  { awk '{print $14+$15+$16+$17}' "/proc/$pm/stat"
-    for f in /proc/[0-9]*/stat; do awk -v pm="$pm" '$4==pm {print $14+$15}' "$f" 2>/dev/null; done
-  } | awk -v t="$tck" '{s+=$1} END {printf "%.2f", s/t}'
-}
 
 : >"$out/results.txt"
 # measure NAME pg|- COMMAND...: wall seconds, CPU seconds (the command's, plus the server's for pg) and max RSS

@@ -10,16 +10,9 @@ out="$(mktemp -d /tmp/otklik-labeled.XXXXXX)"
 dotnet build "$root/bench/Otklik.Bench" -c Release >"$out/build.log" || { cat "$out/build.log"; exit 1; }
 bench="$root/bench/Otklik.Bench/bin/Release/net10.0/Otklik.Bench"  # beside the repo: it reads data/demo
 
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-pgdir="$(mktemp -d /tmp/otklik-labeled-pg.XXXXXX)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pgdir"; as_pg=(runuser -u postgres --); fi
-"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-  -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c autovacuum=off" start >/dev/null
-cleanup() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$pgdir" "$out"; }
-trap cleanup EXIT
+source "$root/bench/throwaway-pg.sh"
+pg_cleanup_extra=("$out")
+pg_start labeled -c autovacuum=off
 psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE otklik" >/dev/null
 
 "$bench" labeled import "$out/otklik.db" "$count"
