@@ -41,7 +41,12 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>The page cache of the write sessions' connection, in KiB: it stays warm from one transaction to the next.</summary>
     internal const int WriterCacheKib = 65536;
 
-    internal override DbConnection CreateConnection(bool write = false) => new SqliteConnection(write ? _writerConnectionString : _connectionString);
+    internal override DbConnection CreateConnection(bool write = false)
+    {
+        var connection = new SqliteConnection(write ? _writerConnectionString : _connectionString);
+        Sqlite.SqliteScopeWords.Register(connection); // the search index's triggers call it (migration 24)
+        return connection;
+    }
 
     internal override async Task PrepareAsync(DbConnection connection, bool write, CancellationToken cancellationToken)
     {
@@ -143,7 +148,7 @@ public sealed class SqliteDialect : SqlDialect
     internal override string NewestMatches(string query, string from, string below, string limit, bool scoped = false) =>
         $"SELECT -rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid > -{below} AND rowid <= -{from} ORDER BY rowid LIMIT {limit}";
 
-    internal override string ScopedSearch(string search, IReadOnlyList<long> bodies) => SearchScopeSchema.SqliteScoped(search, bodies);
+    internal override string ScopedSearch(string search, IReadOnlyList<long> bodies) => SearchWordScopeSchema.SqliteScoped(search, bodies);
 
     /// <summary>
     /// FTS5 has no Russian stemmer: each word is folded, cut to a crude stem (endings carry the grammatical case) and

@@ -127,5 +127,6 @@ internal static class PostgresSchema
         Cases.SearchUpkeepSchema.Postgres,
         Cases.SearchUpkeepSchema.PostgresRecord,
         Cases.SearchNewestFirstSchema.Postgres,
+        Cases.SearchWordScopeSchema.Postgres,
     ];
 }

@@ -127,5 +127,6 @@ internal static class SqliteSchema
         Cases.SearchUpkeepSchema.Sqlite,
         Cases.SearchUpkeepSchema.SqliteRecord,
         Cases.SearchNewestFirstSchema.Sqlite,
+        Cases.SearchWordScopeSchema.Sqlite,
     ];
 }

@@ -17,14 +17,15 @@ internal static class SqliteSearchIndex
     /// <summary>
     /// Indexes the messages above the watermark and moves it; a no-op of two index lookups when none are new. The texts
     /// go in folded, as the index's view gives them (migration 17, <see cref="Cases.SearchYoSchema"/>), with the scope tokens
-    /// of their case (migration 18, <see cref="Cases.SearchScopeSchema"/>), keyed newest first (migration 23,
+    /// of their case (migration 18, <see cref="Cases.SearchScopeSchema"/>; a token per word and body since migration 24,
+    /// <see cref="Cases.SearchWordScopeSchema"/>), keyed newest first (migration 23,
     /// <see cref="Cases.SearchNewestFirstSchema"/>): in descending id, so the rowids FTS5 is given ascend and it writes
     /// them as one segment. A test that writes through today's sessions into a store of migrations 18–22 gets these
     /// rowids too, and rebuilds its index if it searches before migrating.
     /// </summary>
     public static readonly string CatchUpSql = $"""
         INSERT INTO message_fts (rowid, text, scope)
-          SELECT {Cases.SearchNewestFirstSchema.Rowid("m.id")}, {Cases.SearchYoSchema.FoldedText("m.text")}, {Cases.SearchScopeSchema.SqliteTokens("c.body_id", "c.escalated_to_body_id")}
+          SELECT {Cases.SearchNewestFirstSchema.Rowid("m.id")}, {Cases.SearchYoSchema.FoldedText("m.text")}, {Cases.SearchWordScopeSchema.Tokens(Cases.SearchYoSchema.FoldedText("m.text"), "c.body_id", "c.escalated_to_body_id")}
           FROM messages m LEFT JOIN cases c ON c.id = m.case_id
           WHERE m.id > (SELECT last_message_id FROM search_state WHERE id = 1) ORDER BY m.id DESC;
         {MoveWatermark}

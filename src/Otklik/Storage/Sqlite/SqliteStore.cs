@@ -84,6 +84,7 @@ internal sealed partial class SqliteStore : SqlStore
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
+        SqliteScopeWords.Register(connection); // migration 24 and the search index's triggers call it
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         // A bulk load's sorts spill to temporary files on disk: rebuilding an index of a million cases sorts more than
         // the cache holds, and with temp_store = MEMORY the spill stayed in memory (383 MB peak at 1M messages against
