@@ -8,7 +8,8 @@ FTS5 shape (its segments: bench/server/fts5-segments.py) can be compared by what
 right after an ingest and on a copy after `otklik maintain` (one segment). Python's sqlite3 may be an older SQLite
 than the server's Microsoft.Data.Sqlite; on the 1.3M-message bench store both gave the same figures within 10 %.
 A store of migration 23 or later keys its index by message id negated, newest first (SearchNewestFirstSchema); the
-statements follow the store's form, so one made by an older tree can be compared with its migrated copy.
+statements follow the store's form, so one made by an older tree can be compared with its migrated copy; a store of
+migration 24 or later asks for the executor's words per scope (SearchWordScopeSchema).
 """
 import sqlite3
 import sys
@@ -35,7 +36,11 @@ def main():
     db.execute("PRAGMA cache_size = -8192")
     db.execute("PRAGMA mmap_size = 268435456")
     word = '"фонар"*'
-    scoped = f'({word}) AND ("{MARK}b{body}" OR "{MARK}e{body}")'
+    view = db.execute("SELECT sql FROM sqlite_master WHERE name = 'message_search_text'").fetchone()[0]
+    if "otklik_scope_words" in view:  # migration 24: a token per word and body (SqliteScopeWords)
+        scoped = f'"{MARK}b{body}\ue001фонар"* OR "{MARK}e{body}\ue001фонар"*'
+    else:
+        scoped = f'({word}) AND ("{MARK}b{body}" OR "{MARK}e{body}")'
     where = f"(c.body_id IN ({body}) OR c.escalated_to_body_id IN ({body}))"
 
     def window(limit):
@@ -44,7 +49,7 @@ def main():
                 f"LEFT JOIN messages m ON m.id = f.id LEFT JOIN cases c ON c.id = m.case_id AND {where} ORDER BY f.id DESC")
 
     top = 2 ** 62
-    newest_first = "-m.id" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'message_search_text'").fetchone()[0]
+    newest_first = "-m.id" in view
     if newest_first:  # ids in [0, below) are rowids in (-below, 0], ascending
         def window(limit):
             return ("SELECT f.id, c.id, c.message_count FROM (SELECT -rowid AS id FROM message_fts WHERE message_fts MATCH ? "
@@ -64,7 +69,7 @@ def main():
         ("probe of an old message", "SELECT 1 FROM message_fts WHERE message_fts MATCH ? AND rowid = ?", (word, sign * 1000)),
         ("probe of the newest match", "SELECT 1 FROM message_fts WHERE message_fts MATCH ? AND rowid = ?", (word, sign * newest)),
     ]
-    print(f"# {path}, body {body}, SQLite {sqlite3.sqlite_version}, {'newest first (migration 23)' if newest_first else 'oldest first'}")
+    print(f"# {path}, body {body}, SQLite {sqlite3.sqlite_version}, {'words per scope (migration 24)' if 'otklik_scope_words' in view else 'newest first (migration 23)' if newest_first else 'oldest first'}")
     for name, sql, args in checks:
         ms, rows = best(db, sql, args)
         print(f"{name:46s} {ms:8.3f} ms  {rows:6d} rows")

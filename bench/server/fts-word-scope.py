@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""What an index of words per scope would save an executor's search on SQLite (an experiment, not Otklik's index):
+"""What an index of words per scope would save an executor's search on SQLite (the experiment that led to migration 24,
+SearchWordScopeSchema; run it on a store of migration 23, whose index does not have them yet):
     bench/server/fts-word-scope.py COPY.db [body]     (a COPY of a bench store of migration 23 or later: it is written)
 
 Adds a contentless FTS5 table `word_scope` beside `message_fts`, holding for each message one token per word and scope:
