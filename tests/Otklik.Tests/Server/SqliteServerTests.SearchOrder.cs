@@ -97,7 +97,7 @@ public sealed partial class SqliteServerTests
         Assert.Single(await AllPagesAsync(executor, "q=" + Uri.EscapeDataString("фонари"))); // one mass complaint
         await using (var reader = await server.Database.OpenAsync(write: false))
         {
-            var scoped = $"\"{SearchScopeSchema.SqliteMark}b{ours}{Otklik.Storage.Sqlite.SqliteScopeWords.Separator}фонар\"*";
+            var scoped = $"\"{Otklik.Storage.Sqlite.SqliteScopeWords.Prefix('b', ours)}фонар\"*";
             Assert.Equal([(long)Pending], await reader.QueryAsync("SELECT count(*) FROM message_fts WHERE message_fts MATCH @q", r => r.GetInt64(0), default, ("q", scoped)));
         }
 

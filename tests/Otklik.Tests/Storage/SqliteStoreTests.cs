@@ -43,7 +43,7 @@ public sealed class SqliteStoreTests : StoreContract
     protected override string SearchCountSql => "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'дорог*'";
 
     protected override string ScopeTokenCountSql(long body) => string.Create(
-        System.Globalization.CultureInfo.InvariantCulture, $"SELECT count(*) FROM message_fts WHERE message_fts MATCH '\"{Otklik.Storage.Cases.SearchScopeSchema.SqliteMark}b{body}{Otklik.Storage.Sqlite.SqliteScopeWords.Separator}\"*'");
+        System.Globalization.CultureInfo.InvariantCulture, $"SELECT count(*) FROM message_fts WHERE message_fts MATCH '\"{Otklik.Storage.Sqlite.SqliteScopeWords.Prefix('b', body)}\"*'");
 
     // FTS5 checks its index against the content view (rank 1), which gives each message's text and its case's scope.
     protected override Task AssertSearchIndexMatchesItsSourceAsync() =>

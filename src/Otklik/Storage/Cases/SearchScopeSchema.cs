@@ -23,6 +23,8 @@ namespace Otklik.Storage.Cases;
 /// attach or a case's move swaps them with <c>ts_delete</c> and <c>||</c> instead of parsing the text again.
 /// </para>
 /// The list keeps its exact scope check in SQL (<see cref="CaseScope.Sql"/>): the tokens only narrow what is read.
+/// SQLite's tokens are one per word and body since migration 24 (<see cref="SearchWordScopeSchema"/>); this class keeps
+/// the token forms migrations 18 and 23 wrote.
 /// </summary>
 internal static class SearchScopeSchema
 {
@@ -40,10 +42,6 @@ internal static class SearchScopeSchema
     /// <summary>SQLite: the scope tokens of the case <paramref name="caseId"/>, none without one.</summary>
     public static string SqliteTokensOfCase(string caseId) =>
         $"(SELECT {SqliteTokens("c.body_id", "c.escalated_to_body_id")} FROM cases c WHERE c.id = {caseId})";
-
-    /// <summary>SQLite: an FTS5 query that matches <paramref name="search"/> in a message of one of <paramref name="bodies"/>' cases.</summary>
-    public static string SqliteScoped(string search, IReadOnlyList<long> bodies) =>
-        $"({search}) AND ({string.Join(" OR ", bodies.SelectMany(b => new[] { $"\"{SqliteMark}b{Id(b)}\"", $"\"{SqliteMark}e{Id(b)}\"" }))})";
 
     /// <summary>PostgreSQL: the scope lexemes of a case owned by <paramref name="body"/> and escalated to <paramref name="escalated"/>.</summary>
     public static string ScopeVector(string body, string escalated) => $"message_scope_vector({body}, {escalated})";

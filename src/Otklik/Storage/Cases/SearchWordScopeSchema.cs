@@ -39,7 +39,7 @@ internal static class SearchWordScopeSchema
     /// </summary>
     public static string SqliteScoped(string search, IReadOnlyList<long> bodies) =>
         string.Join(" AND ", Terms.Matches(search).Select(term => "(" + string.Join(" OR ", bodies.SelectMany(b => new[] { 'b', 'e' }.Select(kind =>
-            $"\"{SearchScopeSchema.SqliteMark}{kind}{b.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Otklik.Storage.Sqlite.SqliteScopeWords.Separator}{term.Groups[1].Value}\"{term.Groups[2].Value}"))) + ")"));
+            $"\"{Otklik.Storage.Sqlite.SqliteScopeWords.Prefix(kind, b)}{term.Groups[1].Value}\"{term.Groups[2].Value}"))) + ")"));
 
     private static readonly System.Text.RegularExpressions.Regex Terms = new("\"([^\"]*)\"(\\*?)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 

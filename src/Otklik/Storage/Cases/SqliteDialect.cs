@@ -130,9 +130,10 @@ public sealed class SqliteDialect : SqlDialect
 
     internal override void AfterCommit() => _checkpointer.Request();
 
-    // The index keys each message by its id negated (migration 23, SearchNewestFirstSchema): "-rowid" is the message id.
+    // The index keys each message by its id negated (migration 23, SearchNewestFirstSchema.Rowid, which also turns a rowid
+    // back into the message id).
     internal override string TextMatch(string parameter) =>
-        $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT -rowid FROM message_fts WHERE message_fts MATCH {parameter}))";
+        $"c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN (SELECT {SearchNewestFirstSchema.Rowid("rowid")} FROM message_fts WHERE message_fts MATCH {parameter}))";
 
     // FTS5 takes a rowid equal to a value with a MATCH as a seek in each term's doclist (plan "INDEX 0:=M1"), so a probe
     // costs a few page reads whatever the term's count.
@@ -140,13 +141,13 @@ public sealed class SqliteDialect : SqlDialect
         $"EXISTS (SELECT 1 FROM message_fts f WHERE f.message_fts MATCH {parameter} AND f.rowid = {SearchNewestFirstSchema.Rowid(message + ".id")})";
 
     internal override string MessagesMatch(string message, string parameter) =>
-        $"{message}.id IN (SELECT -rowid FROM message_fts WHERE message_fts MATCH {parameter})";
+        $"{message}.id IN (SELECT {SearchNewestFirstSchema.Rowid("rowid")} FROM message_fts WHERE message_fts MATCH {parameter})";
 
     // Newest first is the index's own order (migration 23): FTS5 walks each term's doclist forwards and stops at the
     // LIMIT; a prefix term does so only through its prefix index (migration 10), without one it merges every matching
     // term's doclist first. Message ids in [from, below) are rowids in (-below, -from].
     internal override string NewestMatches(string query, string from, string below, string limit, bool scoped = false) =>
-        $"SELECT -rowid AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid > -{below} AND rowid <= -{from} ORDER BY rowid LIMIT {limit}";
+        $"SELECT {SearchNewestFirstSchema.Rowid("rowid")} AS id FROM message_fts WHERE message_fts MATCH {query} AND rowid > {SearchNewestFirstSchema.Rowid(below)} AND rowid <= {SearchNewestFirstSchema.Rowid(from)} ORDER BY rowid LIMIT {limit}";
 
     internal override string ScopedSearch(string search, IReadOnlyList<long> bodies) => SearchWordScopeSchema.SqliteScoped(search, bodies);
 

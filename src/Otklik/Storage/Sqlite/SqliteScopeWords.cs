@@ -30,6 +30,14 @@ internal static class SqliteScopeWords
     public static void Register(SqliteConnection connection) =>
         connection.CreateFunction<string?, long?, long?, string>(Function, Tokens, isDeterministic: true);
 
+    /// <summary>
+    /// The front of every token of body <paramref name="body"/>: <c>\uE000b7\uE001</c> for the owner (<paramref name="kind"/>
+    /// 'b'), <c>\uE000e7\uE001</c> for the escalation body ('e'). The tokens and the scoped query
+    /// (<see cref="Cases.SearchWordScopeSchema.SqliteScoped"/>) both spell it here.
+    /// </summary>
+    public static string Prefix(char kind, long body) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Cases.SearchScopeSchema.SqliteMark}{kind}{body}{Separator}");
+
     /// <summary>The scope tokens of <paramref name="text"/> in a case owned by <paramref name="owner"/> and escalated to <paramref name="escalated"/>.</summary>
     public static string Tokens(string? text, long? owner, long? escalated)
     {
@@ -40,43 +48,49 @@ internal static class SqliteScopeWords
 
         var words = Words(text);
         var builder = new StringBuilder(words.Count * 12);
-        foreach (var (kind, body) in new[] { ('b', owner), ('e', escalated) })
-        {
-            if (body is not { } id)
-            {
-                continue;
-            }
-
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"{Cases.SearchScopeSchema.SqliteMark}{kind}{id}{Separator}");
-            foreach (var word in words)
-            {
-                builder.Append(builder.Length > 0 ? " " : string.Empty).Append(prefix).Append(word);
-            }
-        }
-
+        Append(builder, 'b', owner, words);
+        Append(builder, 'e', escalated, words);
         return builder.ToString();
     }
 
+    private static void Append(StringBuilder builder, char kind, long? body, HashSet<string> words)
+    {
+        if (body is not { } id)
+        {
+            return;
+        }
+
+        var prefix = Prefix(kind, id);
+        foreach (var word in words)
+        {
+            builder.Append(builder.Length > 0 ? " " : string.Empty).Append(prefix).Append(word);
+        }
+    }
+
+    // Each word sliced out of the text once: called for every message a writer indexes.
     private static HashSet<string> Words(string text)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        var word = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
+        var start = -1;
+        for (var i = 0; i < text.Length;)
         {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
             if (IsTokenRune(rune))
             {
-                word.Append(rune.ToString());
+                start = start < 0 ? i : start;
             }
-            else if (word.Length > 0)
+            else if (start >= 0)
             {
-                words.Add(word.ToString());
-                word.Clear();
+                words.Add(text[start..i]);
+                start = -1;
             }
+
+            i += length;
         }
 
-        if (word.Length > 0)
+        if (start >= 0)
         {
-            words.Add(word.ToString());
+            words.Add(text[start..]);
         }
 
         return words;
