@@ -17,12 +17,18 @@ public sealed partial class CaseSession
     /// the fallback for a case whose column is still null, as in <see cref="LabeledCasesAsync"/>: without it the
     /// classifier passed over such a case.
     /// </remarks>
+    /// <summary>
+    /// The id of case <c>c</c>'s first message: the column the triggers keep (migration 7), or, where it is still null
+    /// (a bulk-load window had the triggers dropped), the lowest id among its messages. COALESCE runs the min() only then.
+    /// </summary>
+    private const string FirstMessageOfCase = "COALESCE(c.first_message_id, (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id))";
+
     public Task<List<UnclassifiedCase>> UnclassifiedCasesAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
+            $"""
             SELECT c.id, c.topic_group, c.topic, c.body_id, b.name, m.channel, m.text, m.received_at
             FROM cases c
-            JOIN messages m ON m.id = COALESCE(c.first_message_id, (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id))
+            JOIN messages m ON m.id = {FirstMessageOfCase}
             LEFT JOIN bodies b ON b.id = c.body_id
             WHERE c.id > @after AND c.status = @new AND (c.topic IS NULL OR c.body_id IS NULL)
               AND (c.label_source IS NULL OR c.label_source = 'input') AND m.text IS NOT NULL
@@ -105,10 +111,10 @@ public sealed partial class CaseSession
     /// </remarks>
     public Task<List<Ingest.LabeledAppeal>> LabeledCasesAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
+            $"""
             SELECT c.id, m.text, c.topic, b.name, c.topic_group
             FROM cases c
-            JOIN messages m ON m.id = COALESCE(c.first_message_id, (SELECT min(x.id) FROM messages x WHERE x.case_id = c.id))
+            JOIN messages m ON m.id = {FirstMessageOfCase}
             JOIN bodies b ON b.id = c.body_id
             WHERE c.topic IS NOT NULL AND c.label_source IN ('input', 'operator') AND m.text IS NOT NULL
             ORDER BY c.id
